@@ -1,0 +1,14 @@
+#pragma once
+
+#include "ports/system.hpp"
+
+namespace gfsd::adapters {
+
+class PosixHostProbe final : public ports::HostProbe {
+ public:
+  bool program_exists(const std::string& name) override;
+  bool kernel_has_filesystem(const std::string& fstype) override;
+  bool path_exists(const std::string& path) override;
+};
+
+}  // namespace gfsd::adapters

@@ -1,0 +1,44 @@
+// Block devices of the appliance: the library's disk order from
+// /dev/disk/by-path, device probes by stat/open/ioctl, and udev settling
+// through libudev (no udevadm process per device argument).
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+#include "ports/system.hpp"
+
+struct udev;
+struct udev_queue;
+
+namespace gfsd::adapters {
+
+class SysfsBlockDevices final : public ports::BlockDevices {
+ public:
+  // by_path is normally /dev/disk/by-path; the appliance disk (the device of
+  // "/") is left out of every list.
+  SysfsBlockDevices(ports::Log& log, std::string by_path = "/dev/disk/by-path");
+  ~SysfsBlockDevices() override;
+  SysfsBlockDevices(const SysfsBlockDevices&) = delete;
+  SysfsBlockDevices& operator=(const SysfsBlockDevices&) = delete;
+
+  const std::vector<std::string>& disks_in_order() override { return disks_; }
+  ports::DeviceKind kind(const std::string& path) override;
+  Result<void> probe(const std::string& path) override;
+  Result<std::unique_ptr<ports::File>> open(const std::string& path, ports::OpenFor how) override;
+  void settle(const std::string& path) override;
+  void flush_all_disks() override;
+
+ private:
+  ports::Log& log_;
+  dev_t root_dev_ = 0;
+  std::vector<std::string> disks_;
+  struct udev* udev_ = nullptr;
+  struct udev_queue* queue_ = nullptr;
+};
+
+// Natural ("version") order of by-path names, as `ls -v` lists them.
+bool by_path_less(const std::string& a, const std::string& b);
+
+}  // namespace gfsd::adapters

@@ -1,0 +1,102 @@
+#include "app/wiring.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "adapters/posix/posix_filesystem.hpp"
+#include "adapters/posix/posix_host_probe.hpp"
+#include "adapters/posix/posix_process_runner.hpp"
+#include "adapters/posix/proc_cmdline.hpp"
+#include "adapters/posix/proc_mounts.hpp"
+#include "adapters/posix/stderr_log.hpp"
+#include "adapters/posix/steady_clock.hpp"
+#include "adapters/posix/sysfs_block_devices.hpp"
+#include "adapters/transport/channel_sources.hpp"
+#include "app/kernel_cmdline.hpp"
+#include "app/options.hpp"
+#include "domain/ctx.hpp"
+#include "domain/register.hpp"
+#include "proto/dispatcher.hpp"
+#include "proto/session.hpp"
+
+namespace gfsd::app {
+
+namespace {
+
+// The environment tools run in, as the appliance expects it.
+void set_environment(bool test_mode) {
+  if (!test_mode) ::setenv("PATH", "/sbin:/usr/sbin:/bin:/usr/bin", 1);
+  ::setenv("SHELL", "/bin/sh", 1);
+  ::setenv("LC_ALL", "C", 1);
+  ::setenv("TERM", "dumb", 1);
+}
+
+}  // namespace
+
+int run_daemon(int argc, char** argv) {
+  // The working directory stays "/" for the life of the process.
+  if (::chdir("/") < 0) std::perror("guestfsd: chdir /");
+
+  auto parsed = parse_options(argc, argv);
+  if (!parsed) {
+    std::fprintf(stderr, "%s\n", parsed.error().message.c_str());
+    std::fprintf(stderr, "%s", usage_text().c_str());
+    return EXIT_FAILURE;
+  }
+  Options opts = *parsed;
+  if (opts.help) {
+    std::printf("%s", usage_text().c_str());
+    return EXIT_SUCCESS;
+  }
+  adapters::ProcCmdline cmdline;
+  apply_kernel_flags(opts, parse_kernel_cmdline(cmdline.read()));
+
+  std::signal(SIGPIPE, SIG_IGN);
+  set_environment(opts.test);
+  ::umask(022);
+
+  domain::Config config;
+  config.sysroot = opts.live ? "" : "/sysroot";
+  config.live = opts.live;
+  config.network = opts.network;
+  config.verbose = opts.verbose;
+
+  adapters::StderrLog log(opts.verbose);
+  adapters::SteadyClock clock;
+  adapters::PosixFilesystem fs(config.sysroot);
+  adapters::PosixProcessRunner runner(config.sysroot, log);
+  adapters::ProcMounts mounts;
+  adapters::SysfsBlockDevices devices(log);
+  adapters::PosixHostProbe host;
+  domain::DaemonState state;
+
+  auto source = adapters::make_channel_source({opts.channel, opts.listen}, log);
+  if (!source) {
+    std::fprintf(stderr, "guestfsd: %s\n", source.error().message.c_str());
+    return EXIT_FAILURE;
+  }
+  devices.settle("");
+
+  api::Handlers handlers;
+  domain::register_all(handlers);
+  const proto::Dispatcher dispatcher(handlers);
+
+  for (;;) {
+    auto channel = (*source)->next();
+    if (!channel) {
+      std::fprintf(stderr, "guestfsd: %s\n", channel.error().message.c_str());
+      return EXIT_FAILURE;
+    }
+    if (!*channel) return EXIT_SUCCESS;
+    proto::Session session(**channel, dispatcher, clock, log);
+    domain::Ctx ctx{config, fs, runner, mounts, devices, log, host, session, state};
+    const auto end = session.run(ctx);
+    if (end == proto::Session::End::ExitRequested) return EXIT_SUCCESS;
+    if (!opts.listen) return end == proto::Session::End::Eof ? EXIT_SUCCESS : EXIT_FAILURE;
+  }
+}
+
+}  // namespace gfsd::app

@@ -1,0 +1,16 @@
+// Fills the Handlers table: every area registers the actions it implements.
+// An action nobody registers answers ENOTSUP.
+#pragma once
+
+#include "api.hpp"
+
+namespace gfsd::domain {
+
+void register_all(api::Handlers& h);
+
+// One per area, each defined next to its actions.
+void register_internal(api::Handlers& h);
+void register_files(api::Handlers& h);
+void register_mount(api::Handlers& h);
+
+}  // namespace gfsd::domain

@@ -1,0 +1,81 @@
+// The guest filesystem tree under the sysroot. Every path is a guest path
+// (absolute, as the library passes it); adapters must keep the resolution
+// of every component, symlinks included, inside the sysroot.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ports/result.hpp"
+
+namespace gfsd::ports {
+
+struct FileStat {
+  int64_t dev = 0, ino = 0, mode = 0, nlink = 0, uid = 0, gid = 0, rdev = 0;
+  int64_t size = 0, blksize = 0, blocks = 0;
+  int64_t atime_sec = 0, atime_nsec = 0, mtime_sec = 0, mtime_nsec = 0;
+  int64_t ctime_sec = 0, ctime_nsec = 0;
+};
+
+struct FsStat {
+  int64_t bsize = 0, frsize = 0, blocks = 0, bfree = 0, bavail = 0;
+  int64_t files = 0, ffree = 0, favail = 0, fsid = 0, flag = 0, namemax = 0;
+};
+
+struct XattrEntry {
+  std::string name;
+  std::string value;
+};
+
+// An open file (or device).
+class File {
+ public:
+  virtual ~File() = default;
+  // Up to n bytes; 0 at end of file.
+  virtual Result<size_t> read(char* buf, size_t n) = 0;
+  virtual Result<void> write(const char* buf, size_t n) = 0;
+  virtual Result<void> seek(int64_t offset) = 0;
+  // Closing reports errors that writes deferred (NFS, full disks).
+  virtual Result<void> close() = 0;
+};
+
+enum class OpenFor {
+  Read,
+  WriteTruncate,  // create or truncate
+  WriteAppend,    // create or append
+  WriteExisting,  // must exist, no truncation (devices, offsets)
+};
+
+class Filesystem {
+ public:
+  virtual ~Filesystem() = default;
+
+  virtual Result<std::unique_ptr<File>> open(const std::string& path, OpenFor how,
+                                             uint32_t create_mode = 0666) = 0;
+  virtual Result<FileStat> stat(const std::string& path, bool follow) = 0;
+  virtual Result<FsStat> statvfs(const std::string& path) = 0;
+  // Entry names without "." and "..", in directory order.
+  virtual Result<std::vector<std::string>> list_dir(const std::string& path) = 0;
+  virtual Result<std::string> readlink(const std::string& path) = 0;
+  virtual Result<std::vector<XattrEntry>> list_xattrs(const std::string& path) = 0;  // no follow
+
+  virtual Result<void> mkdir(const std::string& path, uint32_t mode) = 0;
+  virtual Result<void> rmdir(const std::string& path) = 0;
+  virtual Result<void> unlink(const std::string& path) = 0;
+  // Removes a file or a whole tree; a missing path is not an error.
+  virtual Result<void> remove_tree(const std::string& path) = 0;
+  virtual Result<void> chmod(const std::string& path, uint32_t mode) = 0;
+  virtual Result<void> chown(const std::string& path, int64_t uid, int64_t gid, bool follow) = 0;
+  virtual Result<void> truncate(const std::string& path, int64_t size) = 0;
+  // Creates the file if missing, and sets its times to now.
+  virtual Result<void> touch(const std::string& path) = 0;
+  // mkstemp: tmpl ends in XXXXXX (and then the suffix); returns the guest path made.
+  virtual Result<std::string> make_temp(const std::string& tmpl, size_t suffix_len) = 0;
+  // Sets the process umask (it governs files the daemon creates); returns the old one.
+  virtual uint32_t set_umask(uint32_t mask) = 0;
+  virtual Result<void> sync() = 0;
+};
+
+}  // namespace gfsd::ports

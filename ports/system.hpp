@@ -1,0 +1,79 @@
+// Narrow views of the appliance itself: mounts, block devices, logging, clock.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ports/filesystem.hpp"
+#include "ports/result.hpp"
+
+namespace gfsd::ports {
+
+struct MountEntry {
+  std::string source;
+  std::string target;  // as the kernel reports it, escapes decoded
+  std::string fstype;
+};
+
+class Mounts {
+ public:
+  virtual ~Mounts() = default;
+  virtual Result<std::vector<MountEntry>> list() = 0;
+  virtual Result<void> umount(const std::string& target, bool force, bool lazy) = 0;
+};
+
+enum class DeviceKind { Missing, Directory, Block, RootDevice, Other };
+
+class BlockDevices {
+ public:
+  virtual ~BlockDevices() = default;
+  // Whole disks in the order the library added them, the appliance disk left out,
+  // as the kernel names them (/dev/sda, /dev/vdb ...). Read once at startup.
+  virtual const std::vector<std::string>& disks_in_order() = 0;
+  virtual DeviceKind kind(const std::string& path) = 0;
+  // Checks that the device can be opened (errno of open(2) on failure).
+  virtual Result<void> probe(const std::string& path) = 0;
+  virtual Result<std::unique_ptr<File>> open(const std::string& path, OpenFor how) = 0;
+  // Waits for udev to finish with the device (or with everything if path is empty).
+  virtual void settle(const std::string& path) = 0;
+  // Flushes every guest disk's buffers (sync_disks), the appliance disk excepted.
+  virtual void flush_all_disks() = 0;
+};
+
+class Log {
+ public:
+  virtual ~Log() = default;
+  virtual bool verbose() const = 0;
+  virtual void debug(const std::string& line) = 0;  // only written when verbose
+  virtual void error(const std::string& line) = 0;  // always written
+};
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual int64_t now_us() = 0;  // monotonic
+};
+
+// The Linux kernel command line (/proc/cmdline), so tests can feed their own.
+class KernelCmdline {
+ public:
+  virtual ~KernelCmdline() = default;
+  virtual std::string read() = 0;
+};
+
+}  // namespace gfsd::ports
+
+namespace gfsd::ports {
+
+// Facts about the appliance that decide which optional features exist.
+class HostProbe {
+ public:
+  virtual ~HostProbe() = default;
+  virtual bool program_exists(const std::string& name) = 0;  // on PATH
+  virtual bool kernel_has_filesystem(const std::string& fstype) = 0;
+  virtual bool path_exists(const std::string& path) = 0;  // appliance path, not guest
+};
+
+}  // namespace gfsd::ports

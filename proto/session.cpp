@@ -1,0 +1,355 @@
+#include "proto/session.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "proto/action_table.hpp"
+#include "proto/frame.hpp"
+
+namespace gfsd::proto {
+
+namespace {
+
+constexpr int64_t kProgressInitialDelayUs = 2'000'000;
+constexpr int64_t kProgressPeriodUs = 333'333;
+constexpr size_t kChunkHead = 12;  // length word, cancel, data length
+constexpr size_t kChunkFrameMax = kChunkHead + kMaxChunkSize;
+constexpr size_t kUploadFrameMax = 8 + kMaxChunkSize;  // cancel + length + data
+
+size_t pad4(size_t n) { return (n + 3) & ~size_t{3}; }
+
+std::string hex(int32_t v) {
+  char b[16];
+  std::snprintf(b, sizeof b, "0x%x", static_cast<unsigned>(v));
+  return b;
+}
+
+const char* proc_name(int32_t proc) {
+  const ActionInfo* a = find_action(proc);
+  return a ? a->name : "UNKNOWN PROCEDURE";
+}
+
+}  // namespace
+
+Session::Session(ports::Channel& channel, const Dispatcher& dispatcher, ports::Clock& clock,
+                 ports::Log& log)
+    : channel_(channel),
+      dispatcher_(dispatcher),
+      clock_(clock),
+      log_(log),
+      in_(new char[kMessageMax]),
+      out_(new char[4 + kMessageMax]),
+      chunk_(new char[std::max(kChunkFrameMax + 4, kUploadFrameMax)]) {}
+
+Session::Read Session::read_exact(char* buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    auto r = channel_.read(buf + got, n - got);
+    if (!r) return Read::Failed;
+    if (*r == 0) return got == 0 ? Read::Eof : Read::Failed;
+    got += *r;
+  }
+  return Read::Ok;
+}
+
+bool Session::send(const char* buf, size_t n) {
+  if (broken_) return false;
+  if (!channel_.write_all(buf, n)) broken_ = true;
+  return !broken_;
+}
+
+tl::unexpected<Error> Session::protocol_error(const std::string& what) {
+  broken_ = true;
+  log_.error("guestfsd: " + what);
+  return fail_with(EPROTO, what);
+}
+
+Session::End Session::run(domain::Ctx& ctx) {
+  ctx_ = &ctx;
+  const End end = serve();
+  ctx.upload = nullptr;
+  ctx.download = nullptr;
+  ctx_ = nullptr;
+  return end;
+}
+
+Session::End Session::serve() {
+  char word[4];
+  put_be32(word, kLaunchFlag);
+  if (!send(word, 4)) return End::ProtocolError;
+  for (;;) {
+    switch (read_exact(word, 4)) {
+      case Read::Eof:
+        return End::Eof;
+      case Read::Failed:
+        log_.error("guestfsd: connection lost in the middle of a length word");
+        return End::ProtocolError;
+      case Read::Ok:
+        break;
+    }
+    const uint32_t len = get_be32(word);
+    if (len == kCancelFlag) continue;  // a cancel that came after its request ended
+    if (len > kMessageMax) {
+      log_.error("guestfsd: incoming message is too long (" + std::to_string(len) + " bytes)");
+      return End::ProtocolError;
+    }
+    if (!serve_one(len)) return End::ProtocolError;
+    if (ctx_->state.exit_requested) return End::ExitRequested;
+  }
+}
+
+bool Session::serve_one(uint32_t len) {
+  if (read_exact(in_.get(), len) != Read::Ok) {
+    log_.error("guestfsd: connection lost in the middle of a request");
+    return false;
+  }
+  start_us_ = clock_.now_us();
+  last_progress_us_ = start_us_;
+  progress_count_ = 0;
+
+  Header h;
+  {
+    XdrDecoder d(in_.get(), len);
+    if (!get_header(d, h)) {
+      log_.error("guestfsd: could not decode message header");
+      return false;
+    }
+  }
+  req_ = h;
+  // Unlike stock, these replies echo the new proc and serial, so the
+  // library can match them to its request.
+  if (h.prog != kProgram) return send_error(h, {0, "wrong program (" + std::to_string(h.prog) + ")"}), !broken_;
+  if (h.vers != kProtocolVersion)
+    return send_error(h, {0, "wrong protocol version (" + std::to_string(h.vers) + ")"}), !broken_;
+  if (h.direction != Direction::Call)
+    return send_error(h, {0, "unexpected message direction (" +
+                                 std::to_string(static_cast<int>(h.direction)) + ")"}),
+           !broken_;
+  if (h.status != Status::Ok)
+    return send_error(h, {0, "unexpected message status (" +
+                                 std::to_string(static_cast<int>(h.status)) + ")"}),
+           !broken_;
+
+  const ActionInfo* info = find_action(h.proc);
+  const char* name = proc_name(h.proc);
+  if (log_.verbose())
+    log_.debug(std::string("guestfsd: <= ") + name + " (" + hex(h.proc) + ") request length " +
+               std::to_string(len) + " bytes");
+
+  up_ended_ = up_cancelled_ = false;
+  up_received_ = 0;
+  up_pos_ = up_len_ = 0;
+  down_started_ = down_finished_ = down_cancelled_ = false;
+  down_fill_ = 0;
+  ctx_->upload = info && info->has(kFileIn) ? this : nullptr;
+  ctx_->download = info && info->has(kFileOut) ? this : nullptr;
+
+  XdrEncoder body(out_.get() + 4 + kHeaderSize, kMessageMax - kHeaderSize);
+  Result<void> r = dispatcher_.call(*ctx_, h.proc, h.optargs_bitmask, in_.get() + kHeaderSize,
+                                    len - kHeaderSize, body);
+
+  if (ctx_->upload && !up_ended_ && !broken_) cancel_receive();
+  if (ctx_->download && r && !down_started_)
+    r = fail("internal error: " + std::string(name) + " sent no file data");
+  if (ctx_->download && down_started_) {
+    // The reply went out already: an error can only cancel the stream.
+    if (!r) log_.error("guestfsd: error: " + r.error().message);
+    if (!down_finished_ && !down_cancelled_) (void)flush_chunk(true);
+  } else if (!broken_) {
+    send_reply(h, r, body.size());
+  }
+  ctx_->upload = nullptr;
+  ctx_->download = nullptr;
+
+  if (log_.verbose()) {
+    const int64_t us = clock_.now_us() - start_us_;
+    char took[64];
+    std::snprintf(took, sizeof took, "%d.%02d", static_cast<int>(us / 1000000),
+                  static_cast<int>((us / 10000) % 100));
+    log_.debug(std::string("guestfsd: => ") + name + " (" + hex(h.proc) + ") took " + took +
+               " secs");
+  }
+  return !broken_;
+}
+
+void Session::send_reply(const Header& req, const Result<void>& r, size_t body_len) {
+  if (!r) return send_error(req, r.error());
+  Header rep;
+  rep.proc = req.proc;
+  rep.serial = req.serial;
+  rep.direction = Direction::Reply;
+  rep.status = Status::Ok;
+  XdrEncoder he(out_.get() + 4, kHeaderSize);
+  put_header(he, rep);
+  put_be32(out_.get(), static_cast<uint32_t>(kHeaderSize + body_len));
+  send(out_.get(), 4 + kHeaderSize + body_len);
+}
+
+void Session::send_error(const Header& req, const Error& e) {
+  log_.error("guestfsd: error: " + e.message);
+  Header rep;
+  rep.proc = req.proc;
+  rep.serial = req.serial;
+  rep.direction = Direction::Reply;
+  rep.status = Status::Error;
+  XdrEncoder enc(out_.get() + 4, kMessageMax);
+  put_header(enc, rep);
+  put_error(enc, e.errnum, e.message);
+  const size_t len = enc.size();
+  put_be32(out_.get(), static_cast<uint32_t>(len));
+  send(out_.get(), 4 + len);
+}
+
+// ---- FileIn -------------------------------------------------------------------
+
+Result<void> Session::next_chunk() {
+  char word[4];
+  for (;;) {
+    if (read_exact(word, 4) != Read::Ok) return protocol_error("connection lost during upload");
+    const uint32_t len = get_be32(word);
+    if (len == kCancelFlag) continue;
+    if (len < 8 || len > kUploadFrameMax)
+      return protocol_error("receive_file: bad chunk length (" + std::to_string(len) + " bytes)");
+    char* buf = chunk_.get();
+    if (read_exact(buf, len) != Read::Ok) return protocol_error("connection lost during upload");
+    const uint32_t cancel = get_be32(buf);
+    const uint32_t dlen = get_be32(buf + 4);
+    if (cancel > 1) return protocol_error("receive_file: chunk.cancel != [0|1]");
+    if (dlen > kMaxChunkSize || 8 + pad4(dlen) != len)
+      return protocol_error("receive_file: malformed chunk");
+    if (log_.verbose())
+      log_.debug("guestfsd: receive_file: got chunk: cancel = " + hex(static_cast<int32_t>(cancel)) +
+                 ", len = " + std::to_string(dlen));
+    if (cancel) {
+      up_ended_ = up_cancelled_ = true;
+      return {};
+    }
+    if (dlen == 0) {
+      up_ended_ = true;
+      return {};
+    }
+    up_pos_ = 8;
+    up_len_ = 8 + dlen;
+    up_received_ += dlen;
+    if (req_.progress_hint > 0) report(up_received_, req_.progress_hint);
+    return {};
+  }
+}
+
+Result<size_t> Session::read(char* buf, size_t n) {
+  while (up_pos_ >= up_len_) {
+    if (up_ended_) {
+      if (up_cancelled_) return fail("file upload cancelled");
+      return size_t{0};
+    }
+    if (broken_) return protocol_error("stream lost");
+    GFSD_TRY(next_chunk());
+  }
+  const size_t k = std::min(n, up_len_ - up_pos_);
+  std::memcpy(buf, chunk_.get() + up_pos_, k);
+  up_pos_ += k;
+  return k;
+}
+
+// The library goes on sending until it sees our cancel word; read and drop
+// everything up to its end or cancel chunk, so the next request starts clean.
+void Session::cancel_receive() {
+  char word[4];
+  put_be32(word, kCancelFlag);
+  if (!send(word, 4)) return;
+  while (!up_ended_ && !broken_) {
+    up_pos_ = up_len_ = 0;
+    if (!next_chunk()) return;
+  }
+  up_pos_ = up_len_ = 0;
+}
+
+// ---- FileOut ------------------------------------------------------------------
+
+Result<void> Session::start() {
+  if (down_started_) return fail("internal error: file transfer started twice");
+  down_started_ = true;
+  send_reply(req_, Result<void>{}, 0);
+  if (broken_) return protocol_error("connection lost");
+  return {};
+}
+
+bool Session::library_cancelled() {
+  if (!channel_.readable(0)) return false;
+  char word[4];
+  if (read_exact(word, 4) != Read::Ok) {
+    broken_ = true;
+    return true;
+  }
+  const uint32_t flag = get_be32(word);
+  if (flag == kCancelFlag) return true;
+  // Anything else here means the two sides disagree about the protocol.
+  (void)protocol_error("check_for_library_cancellation: read " + hex(static_cast<int32_t>(flag)) +
+                       " from library, expected " + hex(static_cast<int32_t>(kCancelFlag)));
+  return true;
+}
+
+Result<void> Session::flush_chunk(bool cancel) {
+  if (!cancel && library_cancelled()) cancel = true;
+  char* buf = chunk_.get();
+  const size_t dlen = cancel ? 0 : down_fill_;
+  const size_t padded = pad4(dlen);
+  std::memset(buf + kChunkHead + dlen, 0, padded - dlen);
+  put_be32(buf, static_cast<uint32_t>(8 + padded));
+  put_be32(buf + 4, cancel ? 1 : 0);
+  put_be32(buf + 8, static_cast<uint32_t>(dlen));
+  down_fill_ = 0;
+  if (!send(buf, kChunkHead + padded)) return protocol_error("connection lost during download");
+  if (cancel) {
+    down_cancelled_ = true;
+    return fail_with(ECANCELED, "file transfer cancelled");
+  }
+  return {};
+}
+
+Result<void> Session::write(const char* data, size_t n) {
+  if (!down_started_ || down_finished_) return fail("internal error: download not in progress");
+  if (down_cancelled_) return fail_with(ECANCELED, "file transfer cancelled");
+  while (n > 0) {
+    const size_t k = std::min(n, kMaxChunkSize - down_fill_);
+    std::memcpy(chunk_.get() + kChunkHead + down_fill_, data, k);
+    down_fill_ += k;
+    data += k;
+    n -= k;
+    if (down_fill_ == kMaxChunkSize) GFSD_TRY(flush_chunk(false));
+  }
+  return {};
+}
+
+Result<void> Session::finish() {
+  if (!down_started_ || down_finished_) return fail("internal error: download not in progress");
+  if (down_cancelled_) return fail_with(ECANCELED, "file transfer cancelled");
+  if (down_fill_ > 0) GFSD_TRY(flush_chunk(false));
+  char end[kChunkHead];
+  put_be32(end, 8);
+  put_be32(end + 4, 0);
+  put_be32(end + 8, 0);
+  if (!send(end, sizeof end)) return protocol_error("connection lost during download");
+  down_finished_ = true;
+  return {};
+}
+
+// ---- Progress -----------------------------------------------------------------
+
+void Session::report(uint64_t position, uint64_t total) {
+  const int64_t now = clock_.now_us();
+  if (!(progress_count_ > 0 && position == total)) {
+    const int64_t elapsed = now - last_progress_us_;
+    if (progress_count_ == 0 ? elapsed < kProgressInitialDelayUs : elapsed < kProgressPeriodUs)
+      return;
+  }
+  char buf[4 + kProgressSize];
+  encode_progress(buf, req_.proc, req_.serial, position, total);
+  if (!send(buf, sizeof buf)) return;
+  ++progress_count_;
+  last_progress_us_ = now;
+}
+
+}  // namespace gfsd::proto
