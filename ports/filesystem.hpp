@@ -48,6 +48,8 @@ enum class OpenFor {
   WriteExisting,  // must exist, no truncation (devices, offsets)
 };
 
+// Errors read "<path>: <strerror>" (perror style, the guest path), except
+// where a method says it names the failing step: "open: <path>: ...".
 class Filesystem {
  public:
   virtual ~Filesystem() = default;
@@ -60,18 +62,28 @@ class Filesystem {
   virtual Result<std::vector<std::string>> list_dir(const std::string& path) = 0;
   virtual Result<std::string> readlink(const std::string& path) = 0;
   virtual Result<std::vector<XattrEntry>> list_xattrs(const std::string& path) = 0;  // no follow
+  // Attribute names of the entry itself, in kernel order (no follow).
+  virtual Result<std::vector<std::string>> list_xattr_names(const std::string& path) = 0;
+  // One attribute's value (no follow).
+  virtual Result<std::string> get_xattr(const std::string& path, const std::string& name) = 0;
+  // The canonical guest path (symlinks, "." and ".." resolved inside the sysroot).
+  virtual Result<std::string> realpath(const std::string& path) = 0;
 
   virtual Result<void> mkdir(const std::string& path, uint32_t mode) = 0;
   virtual Result<void> rmdir(const std::string& path) = 0;
   virtual Result<void> unlink(const std::string& path) = 0;
-  // Removes a file or a whole tree; a missing path is not an error.
+  // Removes a file or a whole tree, never following symlinks; a missing path is
+  // not an error. The error names the first entry that could not be removed.
   virtual Result<void> remove_tree(const std::string& path) = 0;
-  virtual Result<void> chmod(const std::string& path, uint32_t mode) = 0;
+  virtual Result<void> chmod(const std::string& path, uint32_t mode) = 0;  // follows
   virtual Result<void> chown(const std::string& path, int64_t uid, int64_t gid, bool follow) = 0;
+  // Opens for writing (no create, follows symlinks), then ftruncate; names the step.
   virtual Result<void> truncate(const std::string& path, int64_t size) = 0;
-  // Creates the file if missing, and sets its times to now.
+  // Creates the file if missing, and sets its times to now (open, futimens, close);
+  // names the step.
   virtual Result<void> touch(const std::string& path) = 0;
   // mkstemp: tmpl ends in XXXXXX (and then the suffix); returns the guest path made.
+  // The error names the last name tried, as mkstemps leaves it.
   virtual Result<std::string> make_temp(const std::string& tmpl, size_t suffix_len) = 0;
   // Sets the process umask (it governs files the daemon creates); returns the old one.
   virtual uint32_t set_umask(uint32_t mask) = 0;
