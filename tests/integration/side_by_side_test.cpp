@@ -1,0 +1,671 @@
+// The same call sequence against Debian's original guestfsd and ours, each in
+// its own namespace with its own tmpfs /sysroot. Every step renders the reply
+// as text (status, errno, message, decoded return value with the fields that
+// depend on inode numbers, times or the instance left out) and the two texts
+// must be equal.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <set>
+
+#include "integration/fixture.hpp"
+#include "proto/action_table.hpp"
+
+namespace gfsd::test {
+namespace {
+
+using proto::RetKind;
+
+// Decides, for one struct field, what to compare: nullopt drops the field.
+using FieldFilter =
+    std::function<std::optional<std::string>(const std::string& field, const std::string& value)>;
+
+std::optional<std::string> keep_all(const std::string&, const std::string& v) { return v; }
+
+// stat fields that differ between two tmpfs instances or two runs.
+std::optional<std::string> stable_stat(const std::string& f, const std::string& v) {
+  if (f == "st_ino") return v == "-1" ? v : "<ino>";  // -1 marks a failed entry in lists
+  if (f == "st_dev" || f.find("time") != std::string::npos) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> stable_statvfs(const std::string& f, const std::string& v) {
+  if (f == "bsize" || f == "frsize" || f == "namemax") return v;
+  return std::nullopt;
+}
+
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char ch : s) {
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += static_cast<char>(ch);
+    } else if (ch < 0x20 || ch >= 0x7f) {
+      char b[8];
+      std::snprintf(b, sizeof b, "\\x%02x", ch);
+      out += b;
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out + "\"";
+}
+
+std::string render_fields(const Fields& f, const FieldFilter& filter) {
+  std::string out = "{";
+  for (const auto& [k, v] : f) {
+    auto kept = filter(k, v);
+    if (!kept) continue;
+    if (out.size() > 1) out += ", ";
+    out += k + "=" + quote(*kept);
+  }
+  return out + "}";
+}
+
+std::string render_list(const std::vector<std::string>& v) {
+  std::string out = "[";
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + quote(v[i]);
+  return out + "]";
+}
+
+// The reply as one line: what the library would report, decoded by the
+// action's return type from the action table.
+std::string render(const Reply& r, const proto::ActionInfo& a,
+                   const FieldFilter& filter = keep_all) {
+  if (!r.problem.empty()) return "PROTOCOL PROBLEM: " + r.problem;
+  if (!r.ok) return "ERROR errno=" + quote(r.err) + " message=" + quote(r.message);
+  const std::string bad = "OK but undecodable body (" + std::to_string(r.body.size()) + " bytes)";
+  const char* sname = a.ret_struct >= 0 ? proto::kStructs[a.ret_struct].name : "";
+  switch (a.ret) {
+    case RetKind::Err:
+      return r.body.empty() ? "OK" : bad;
+    case RetKind::Int: {
+      auto v = as_int(r);
+      return v ? "OK " + std::to_string(*v) : bad;
+    }
+    case RetKind::Int64: {
+      auto v = as_int64(r);
+      return v ? "OK " + std::to_string(*v) : bad;
+    }
+    case RetKind::Bool: {
+      auto v = as_bool(r);
+      return v ? std::string("OK ") + (*v ? "true" : "false") : bad;
+    }
+    case RetKind::String:
+    case RetKind::Buffer: {
+      std::string v;
+      proto::XdrDecoder d(r.body.data(), r.body.size());
+      return d.get_bytes(v) && d.at_end() ? "OK " + quote(v) : bad;
+    }
+    case RetKind::StringList:
+    case RetKind::Hashtable: {
+      auto v = as_strings(r);
+      return v ? "OK " + render_list(*v) : bad;
+    }
+    case RetKind::Struct: {
+      auto v = as_struct(r, sname);
+      return v ? "OK " + render_fields(*v, filter) : bad;
+    }
+    case RetKind::StructList: {
+      auto v = as_struct_list(r, sname);
+      if (!v) return bad;
+      std::string out = "OK [";
+      for (size_t i = 0; i < v->size(); ++i)
+        out += (i ? ", " : "") + render_fields((*v)[i], filter);
+      return out + "]";
+    }
+  }
+  return bad;
+}
+
+ArgsFn path_and(const std::string& path, const std::vector<std::string>& names) {
+  return [path, names](proto::XdrEncoder& e) {
+    e.put(path);
+    e.put(names);
+  };
+}
+
+ArgsFn bool_opt(const std::string& path, bool v) {
+  return [path, v](proto::XdrEncoder& e) {
+    e.put(path);
+    e.put(v);
+  };
+}
+
+ArgsFn int_path(int32_t n, const std::string& path) {
+  return [n, path](proto::XdrEncoder& e) {
+    e.put(n);
+    e.put(path);
+  };
+}
+
+class SideBySide : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GFSD_REQUIRE_NAMESPACES();
+    if (access(kOriginalDaemon, X_OK) != 0) GTEST_SKIP() << kOriginalDaemon << " is not installed";
+    DaemonOptions o;
+    o.binary = kOriginalDaemon;
+    orig_ = std::make_unique<Served>(o);
+    ours_ = std::make_unique<Served>();
+    ASSERT_TRUE(orig_->start()) << "original daemon";
+    ASSERT_TRUE(ours_->start()) << "our daemon";
+  }
+
+  // Runs `probe` on both daemons and expects the same text.
+  void same(const std::string& label, const std::function<std::string(TestClient&)>& probe) {
+    const std::string want = probe(orig_->client());
+    const std::string got = probe(ours_->client());
+    // GFSD_SIDE_BY_SIDE_LOG=1 prints every step, equal or not.
+    if (std::getenv("GFSD_SIDE_BY_SIDE_LOG"))
+      std::printf("%s %s\n    original: %s\n    ours:     %s\n", got == want ? "SAME" : "DIFF",
+                  label.c_str(), want.c_str(), got.c_str());
+    if (got != want)
+      ADD_FAILURE() << "DIFFERENCE in " << label << "\n  original: " << want
+                    << "\n  ours:     " << got;
+  }
+
+  // One call, rendered by its return type.
+  void same_call(const std::string& name, const ArgsFn& args = {}, uint64_t optargs = 0,
+                 const FieldFilter& filter = keep_all, const std::string& note = "") {
+    const proto::ActionInfo* a = proto::find_action(name);
+    ASSERT_NE(a, nullptr) << name;
+    std::string label = name + args_text(args);
+    if (optargs) label += " optargs=" + std::to_string(optargs);
+    if (!note.empty()) label += " [" + note + "]";
+    same(label, [&](TestClient& c) { return render(c.call(name, args, optargs), *a, filter); });
+  }
+
+  // Prepares files straight in both private /sysroots, so that a test does
+  // not depend on the daemon action that would otherwise create them.
+  void on_both_roots(const std::function<bool(const std::string& root)>& fn) {
+    ASSERT_TRUE(fn(orig_->daemon().host_path(""))) << "host-side setup failed (original)";
+    ASSERT_TRUE(fn(ours_->daemon().host_path(""))) << "host-side setup failed (ours)";
+  }
+  void host_symlink(const std::string& target, const std::string& link) {
+    on_both_roots([&](const std::string& root) {
+      return symlink(target.c_str(), (root + link).c_str()) == 0;
+    });
+  }
+
+  // Steps that build the same tree in both daemons; they must agree too.
+  void setup_call(const std::string& name, const ArgsFn& args) { same_call(name, args); }
+
+  void same_download(const std::string& name, const std::string& path, bool sort_nul_list) {
+    same(name + "(" + quote(path) + ") stream", [&](TestClient& c) {
+      DownloadResult d = c.download(name, str_arg(path));
+      std::string head = render(d.reply, *proto::find_action(name));
+      if (!d.reply.ok || !d.reply.problem.empty()) return head;
+      if (!d.ended) return head + " stream not ended properly";
+      if (!sort_nul_list) return head + " data=" + quote(d.data);
+      std::vector<std::string> names;
+      size_t start = 0;
+      for (size_t i = 0; i < d.data.size(); ++i)
+        if (d.data[i] == '\0') {
+          names.push_back(d.data.substr(start, i - start));
+          start = i + 1;
+        }
+      if (start != d.data.size()) names.push_back("<unterminated:" + d.data.substr(start) + ">");
+      std::sort(names.begin(), names.end());
+      return head + " names=" + render_list(names);
+    });
+  }
+
+  static std::string args_text(const ArgsFn& args) {
+    if (!args) return "()";
+    const std::string b = encode_args(args);
+    // Show the string arguments, enough to tell steps apart.
+    std::string out = "(";
+    for (size_t i = 0; i + 4 <= b.size();) {
+      const uint32_t n = (uint32_t{static_cast<unsigned char>(b[i])} << 24) |
+                         (uint32_t{static_cast<unsigned char>(b[i + 1])} << 16) |
+                         (uint32_t{static_cast<unsigned char>(b[i + 2])} << 8) |
+                         static_cast<unsigned char>(b[i + 3]);
+      if (n > 0 && n < 1u << 24 && i + 4 + n <= b.size() && b[i + 4] != '\0') {
+        out += (n <= 40 ? quote(b.substr(i + 4, n)) : "<" + std::to_string(n) + " bytes>") + " ";
+        i += 4 + ((n + 3) & ~3u);
+      } else {
+        out += std::to_string(static_cast<int32_t>(n)) + " ";
+        i += 4;
+      }
+    }
+    if (out.size() > 1) out.pop_back();
+    return out + ")";
+  }
+
+  std::unique_ptr<Served> orig_;
+  std::unique_ptr<Served> ours_;
+};
+
+TEST_F(SideBySide, PingEchoAndFeatures) {
+  same_call("ping_daemon");
+  same_call("echo_daemon", strs_arg({"hello", "", "world"}));
+  same_call("echo_daemon", strs_arg({}));
+  // Depends on the host: `lvm` is installed here, so both should say 0.
+  same_call("internal_feature_available", str_arg("lvm2"), 0, keep_all, "host-dependent");
+  same_call("internal_feature_available", str_arg("nosuchgroup"));
+  same_call("internal_feature_available", str_arg("linuxxattrs"));
+}
+
+TEST_F(SideBySide, TouchAndMkdir) {
+  same_call("touch", str_arg("/f"));
+  same_call("touch", str_arg("/f"));
+  same_call("touch", str_arg("/nodir/f"));
+  same_call("mkdir", str_arg("/d"));
+  same_call("mkdir", str_arg("/d"));
+  same_call("mkdir", str_arg("/x/y/z"));
+  same_call("mkdir", str_arg("/f/sub"));
+  same_call("mkdir_p", str_arg("/d"));
+  same_call("mkdir_p", str_arg("/a/b/c"));
+  same_call("mkdir_p", str_arg("/a/b/c/"));
+  same_call("mkdir_p", str_arg("/f"));
+  same_call("mkdir_p", str_arg("/f/sub/deeper"));
+  same_call("is_dir", bool_opt("/a/b/c", false));
+  same_call("touch", str_arg("/d"));
+}
+
+TEST_F(SideBySide, RemoveFamily) {
+  setup_call("mkdir_p", str_arg("/full/sub"));
+  setup_call("touch", str_arg("/full/file"));
+  setup_call("touch", str_arg("/f"));
+  setup_call("mkdir", str_arg("/empty"));
+  same_call("rmdir", str_arg("/full"));
+  same_call("rmdir", str_arg("/f"));
+  same_call("rmdir", str_arg("/missing"));
+  same_call("rmdir", str_arg("/empty"));
+  same_call("rm", str_arg("/full"));
+  same_call("rm", str_arg("/missing"));
+  same_call("rm", str_arg("/f"));
+  same_call("rm_f", str_arg("/missing"));
+  same_call("rm_f", str_arg("/full"));
+  same_call("rm_f", str_arg("/full/file"));
+  same_call("rm_f", str_arg("/nodir/x"));
+  same_call("rm_rf", str_arg("/missing"));
+  same_call("rm_rf", str_arg("/full"));
+  same_call("exists", str_arg("/full"));
+  same_call("rm_rf", str_arg("/"), 0, keep_all, "removes the contents of /");
+  same_call("exists", str_arg("/"));
+}
+
+TEST_F(SideBySide, ExistsAndIsPredicates) {
+  setup_call("touch", str_arg("/file"));
+  setup_call("mkdir", str_arg("/dir"));
+  host_symlink("file", "/link-file");
+  host_symlink("/dir", "/link-dir");  // absolute: resolved inside the guest
+  host_symlink("/nowhere", "/dangling");
+  for (const char* p :
+       {"/", "/file", "/dir", "/link-file", "/link-dir", "/dangling", "/missing", "/file/x"}) {
+    same_call("exists", str_arg(p));
+    same_call("is_file", bool_opt(p, false));
+    same_call("is_file", bool_opt(p, true), 1);
+    same_call("is_file", bool_opt(p, true), 0, keep_all, "value ignored, bit clear");
+    same_call("is_dir", bool_opt(p, false));
+    same_call("is_dir", bool_opt(p, true), 1);
+    same_call("is_symlink", str_arg(p));
+  }
+  same_call("is_symlink", str_arg("/link-file"), 1, keep_all, "no optargs");
+}
+
+TEST_F(SideBySide, Ls0) {
+  setup_call("mkdir", str_arg("/dir"));
+  for (const char* n : {"/dir/b", "/dir/a", "/dir/.hidden", "/dir/with space", "/dir/nl\nname"})
+    setup_call("touch", str_arg(n));
+  setup_call("mkdir", str_arg("/dir/sub"));
+  setup_call("mkdir", str_arg("/emptydir"));
+  same_download("ls0", "/dir", true);
+  same_download("ls0", "/emptydir", true);
+  same_download("ls0", "/missing", true);
+  same_download("ls0", "/dir/a", true);
+}
+
+TEST_F(SideBySide, StatFamily) {
+  setup_call("mkdir", str_arg("/dir"));
+  setup_call("internal_write", [](proto::XdrEncoder& e) {
+    e.put(std::string("/dir/f"));
+    e.put_bytes(std::string(5000, 'x'));
+  });
+  host_symlink("f", "/dir/l");
+  for (const char* p : {"/", "/dir", "/dir/f", "/dir/l", "/missing"}) {
+    same_call("statns", str_arg(p), 0, stable_stat);
+    same_call("lstatns", str_arg(p), 0, stable_stat);
+  }
+  same_call("internal_lstatnslist", path_and("/dir", {"f", "l", "missing", ".", ".."}), 0,
+            stable_stat);
+  same_call("internal_lstatnslist", path_and("/dir", {}), 0, stable_stat);
+  same_call("internal_lstatnslist", path_and("/dir", {"a/b"}), 0, stable_stat);
+  same_call("internal_lstatnslist", path_and("/missing", {"f"}), 0, stable_stat);
+  same_call("filesize", str_arg("/dir/f"));
+  same_call("filesize", str_arg("/dir"));
+  same_call("filesize", str_arg("/missing"));
+  same_call("statvfs", str_arg("/"), 0, stable_statvfs);
+  same_call("statvfs", str_arg("/missing"), 0, stable_statvfs);
+}
+
+TEST_F(SideBySide, Readlink) {
+  setup_call("touch", str_arg("/f"));
+  host_symlink("../../f", "/rel");
+  host_symlink("/abs/target", "/abs");
+  same_call("readlink", str_arg("/rel"));
+  same_call("readlink", str_arg("/abs"));
+  same_call("readlink", str_arg("/f"));
+  same_call("readlink", str_arg("/missing"));
+  same_call("internal_readlinklist", path_and("/", {"rel", "abs", "f", "missing"}));
+  same_call("internal_readlinklist", path_and("/missing", {"rel"}));
+  same_call("internal_readlinklist", path_and("/", {"x/y"}));
+}
+
+TEST_F(SideBySide, Xattrs) {
+  // tmpfs keeps user.* attributes from Linux 6.6 and trusted.* for root.
+  setup_call("touch", str_arg("/f"));
+  setup_call("touch", str_arg("/g"));
+  auto set = [](const std::string& name, const std::string& val, const std::string& path) {
+    return [=](proto::XdrEncoder& e) {
+      e.put(name);
+      e.put(val);
+      e.put(static_cast<int32_t>(val.size()));
+      e.put(path);
+    };
+  };
+  on_both_roots([](const std::string& root) {
+    const std::string f = root + "/f";
+    return lsetxattr(f.c_str(), "user.b", "two", 3, 0) == 0 &&
+           lsetxattr(f.c_str(), "user.a", "one", 3, 0) == 0 &&
+           lsetxattr(f.c_str(), "trusted.t", "bin\x01", 4, 0) == 0;
+  });
+  same_call("lgetxattrs", str_arg("/f"), 0, keep_all, "host kernel dependent");
+  same_call("lgetxattrs", str_arg("/g"));
+  same_call("lgetxattrs", str_arg("/missing"));
+  same_call("internal_lxattrlist", path_and("/", {"f", "g", "missing"}), 0, keep_all,
+            "host kernel dependent");
+  same_call("internal_lxattrlist", path_and("/", {}));
+  same_call("internal_lxattrlist", path_and("/", {"a/b"}));
+  // And through the daemon's own setters.
+  same_call("lsetxattr", set("user.c", "three", "/g"));
+  // vallen shorter than the string: only vallen bytes are stored.
+  same_call("setxattr", [](proto::XdrEncoder& e) {
+    e.put(std::string("user.d"));
+    e.put(std::string("fourXX"));
+    e.put(int32_t{4});
+    e.put(std::string("/g"));
+  });
+  same_call("lsetxattr", set("user.e", "x", "/missing"));
+  same_call("lsetxattr", set("nonamespace", "x", "/g"));
+  same_call("lgetxattrs", str_arg("/g"));
+}
+
+TEST_F(SideBySide, LnS) {
+  setup_call("touch", str_arg("/f"));
+  auto ln = [](const std::string& target, const std::string& link) {
+    return [=](proto::XdrEncoder& e) {
+      e.put(target);
+      e.put(link);
+    };
+  };
+  same_call("ln_s", ln("f", "/l"));
+  same_call("ln_s", ln("f", "/l"));
+  same_call("ln_s", ln("/whatever", "/nodir/l"));
+  same_call("ln_s", ln("", "/empty-target"));
+  same_call("readlink", str_arg("/l"));
+  same_call("is_symlink", str_arg("/l"));
+  same_call("is_file", bool_opt("/l", true), 1);
+}
+
+TEST_F(SideBySide, WriteAppendFilesize) {
+  auto write = [](const std::string& path, const std::string& content) {
+    return [=](proto::XdrEncoder& e) {
+      e.put(path);
+      e.put_bytes(content);
+    };
+  };
+  same_call("internal_write", write("/w", std::string("abc\0def", 7)));
+  same_call("filesize", str_arg("/w"));
+  same_call("internal_write_append", write("/w", "ghi"));
+  same_call("filesize", str_arg("/w"));
+  same_download("download", "/w", false);
+  same_call("internal_write", write("/w", ""));
+  same_call("filesize", str_arg("/w"));
+  same_call("internal_write_append", write("/new", "created"));
+  same_call("internal_write", write("/nodir/w", "x"));
+  same_call("internal_write_append", write("/nodir/w", "x"));
+  setup_call("mkdir", str_arg("/dir"));
+  same_call("internal_write", write("/dir", "x"));
+}
+
+TEST_F(SideBySide, Mktemp) {
+  setup_call("mkdir", str_arg("/tmp"));
+  // The random part differs; compare its shape and that the file exists.
+  auto shape = [](const std::string& tmpl, std::optional<std::string> suffix, uint64_t bits) {
+    return [=](TestClient& c) {
+      Reply r = c.call(
+          "mktemp",
+          [&](proto::XdrEncoder& e) {
+            e.put(tmpl);
+            e.put(suffix.value_or(""));  // OString is a plain string on the wire
+          },
+          bits);
+      if (!r.ok || !r.problem.empty()) {
+        // The random part shows up in the error text too.
+        std::string msg = render(r, *proto::find_action("mktemp"));
+        const size_t x = tmpl.rfind("XXXXXX");
+        const size_t at = x == std::string::npos ? x : msg.find(tmpl.substr(0, x));
+        if (at != std::string::npos && at + x + 6 <= msg.size()) msg.replace(at + x, 6, "<rand>");
+        return msg;
+      }
+      auto s = as_string(r);
+      if (!s) return std::string("undecodable");
+      std::string out = "OK len=" + std::to_string(s->size());
+      const size_t x = tmpl.rfind("XXXXXX");
+      if (x != std::string::npos && s->size() >= x) out += " prefix=" + quote(s->substr(0, x));
+      const std::string sfx = (bits & 1) && suffix ? *suffix : "";
+      out += s->ends_with(sfx) ? " suffix-ok" : " suffix-WRONG";
+      out += " is_file=" +
+             render(c.call("is_file", bool_opt(*s, false)), *proto::find_action("is_file"));
+      return out;
+    };
+  };
+  same("mktemp /tmp/fooXXXXXX", shape("/tmp/fooXXXXXX", std::nullopt, 0));
+  same("mktemp /tmp/barXXXXXX suffix .txt", shape("/tmp/barXXXXXX", ".txt", 1));
+  same("mktemp suffix given but bit clear", shape("/tmp/bazXXXXXX", ".ign", 0));
+  same("mktemp /tmp/noX", shape("/tmp/noX", std::nullopt, 0));
+  same("mktemp /tmp/abc suffix .s", shape("/tmp/abc", ".s", 1));
+  same("mktemp /nodir/XXXXXX", shape("/nodir/XXXXXX", std::nullopt, 0));
+  same("mktemp relative", shape("tmpXXXXXX", std::nullopt, 0));
+}
+
+TEST_F(SideBySide, ChmodChown) {
+  setup_call("touch", str_arg("/f"));
+  same_call("chmod", int_path(0700, "/f"));
+  same_call("statns", str_arg("/f"), 0, stable_stat);
+  same_call("chmod", int_path(04755, "/f"));
+  same_call("statns", str_arg("/f"), 0, stable_stat);
+  same_call("chmod", int_path(-1, "/f"), 0, keep_all, "negative mode");
+  same_call("chmod", int_path(07777777, "/f"));
+  same_call("statns", str_arg("/f"), 0, stable_stat);
+  same_call("chmod", int_path(0644, "/missing"));
+  same_call("chown", [](proto::XdrEncoder& e) {
+    e.put(int32_t{1000});
+    e.put(int32_t{2000});
+    e.put(std::string("/f"));
+  });
+  same_call("statns", str_arg("/f"), 0, stable_stat);
+  same_call("chown", [](proto::XdrEncoder& e) {
+    e.put(int32_t{-1});
+    e.put(int32_t{3000});
+    e.put(std::string("/f"));
+  });
+  same_call("statns", str_arg("/f"), 0, stable_stat);
+  same_call("chown", [](proto::XdrEncoder& e) {
+    e.put(int32_t{0});
+    e.put(int32_t{0});
+    e.put(std::string("/missing"));
+  });
+}
+
+TEST_F(SideBySide, TruncateAndUmask) {
+  setup_call("internal_write", [](proto::XdrEncoder& e) {
+    e.put(std::string("/f"));
+    e.put_bytes(std::string("0123456789"));
+  });
+  same_call("truncate", str_arg("/f"));
+  same_call("filesize", str_arg("/f"));
+  same_call("truncate", str_arg("/missing"));
+  same_call("truncate_size", [](proto::XdrEncoder& e) {
+    e.put(std::string("/f"));
+    e.put(int64_t{12345});
+  });
+  same_call("filesize", str_arg("/f"));
+  same_call("truncate_size", [](proto::XdrEncoder& e) {
+    e.put(std::string("/f"));
+    e.put(int64_t{-1});
+  });
+  same_call("umask", [](proto::XdrEncoder& e) { e.put(int32_t{077}); });
+  same_call("umask", [](proto::XdrEncoder& e) { e.put(int32_t{022}); });
+  same_call("umask", [](proto::XdrEncoder& e) { e.put(int32_t{-1}); });
+  same_call("umask", [](proto::XdrEncoder& e) { e.put(int32_t{01777}); });
+  same_call("umask", [](proto::XdrEncoder& e) { e.put(int32_t{027}); });
+  same_call("touch", str_arg("/after-umask"));
+  same_call("statns", str_arg("/after-umask"), 0, stable_stat, "mode reflects umask 027");
+  same_call("mkdir", str_arg("/dir-after-umask"));
+  same_call("statns", str_arg("/dir-after-umask"), 0, stable_stat);
+}
+
+TEST_F(SideBySide, RelativeAndOddPaths) {
+  for (const char* name : {"touch", "mkdir", "mkdir_p", "rm", "rm_rf", "exists", "is_symlink",
+                           "statns", "readlink", "filesize", "truncate"})
+    same_call(name, str_arg("relative"));
+  same_call("is_file", bool_opt("relative", false));
+  same_call("touch", str_arg(""));
+  same_call("exists", str_arg("/../../.."));
+  same_call("touch", str_arg("/../escape"));
+  same_call("exists", str_arg("/escape"));
+  same_call("internal_lstatnslist", path_and("rel", {"x"}), 0, stable_stat);
+  same_download("download", "relative", false);
+}
+
+TEST_F(SideBySide, UploadDownload) {
+  std::string data;
+  for (int i = 0; i < 30000; ++i) data += static_cast<char>((i * 7) % 251);
+  same("upload /up (30000 bytes) then download", [&](TestClient& c) {
+    UploadResult u = c.upload("upload", str_arg("/up"), data);
+    std::string out = render(u.reply, *proto::find_action("upload"));
+    out += u.daemon_cancelled ? " daemon-cancelled" : "";
+    DownloadResult d = c.download("download", str_arg("/up"));
+    out += " | " + render(d.reply, *proto::find_action("download"));
+    out += d.data == data ? " same-data" : " DATA DIFFERS (" + std::to_string(d.data.size()) + ")";
+    return out;
+  });
+  same("upload to /nodir/up", [&](TestClient& c) {
+    UploadResult u = c.upload("upload", str_arg("/nodir/up"), data);
+    return render(u.reply, *proto::find_action("upload")) +
+           (u.daemon_cancelled ? " daemon-cancelled" : " no-cancel");
+  });
+  same("upload cancelled by client", [&](TestClient& c) {
+    UploadOptions o;
+    o.cancel_after = 2;
+    UploadResult u = c.upload("upload", str_arg("/cancelled"), data, o);
+    return render(u.reply, *proto::find_action("upload")) + " then " +
+           render(c.call("ping_daemon"), *proto::find_action("ping_daemon"));
+  });
+  same_download("download", "/missing", false);
+  setup_call("mkdir", str_arg("/dir"));
+  same_download("download", "/dir", false);
+  // Big enough that the daemon is still sending when our CANCEL arrives.
+  same("upload /big (8 MiB)", [&](TestClient& c) {
+    return render(c.upload("upload", str_arg("/big"), std::string(8 << 20, 'b')).reply,
+                  *proto::find_action("upload"));
+  });
+  same("download cancelled by client", [&](TestClient& c) {
+    DownloadOptions o;
+    o.cancel_after = 1;
+    DownloadResult d = c.download("download", str_arg("/big"), o);
+    return render(d.reply, *proto::find_action("download")) +
+           (d.cancel_chunk ? " cancel-chunk"
+            : d.ended      ? " ended"
+                           : " ???") +
+           " then " + render(c.call("ping_daemon"), *proto::find_action("ping_daemon"));
+  });
+}
+
+// Wire-level corner cases that a client other than the library could send.
+TEST_F(SideBySide, ProtocolEdges) {
+  const proto::ActionInfo& echo = *proto::find_action("echo_daemon");
+  same_call("ping_daemon", {}, 1);
+  same_call("is_file", bool_opt("/", true), 2);
+  same("unknown procedure 4",
+       [](TestClient& c) { return render(c.call_proc(4), *proto::find_action("ping_daemon")); });
+  same("unknown procedure 9999",
+       [](TestClient& c) { return render(c.call_proc(9999), *proto::find_action("ping_daemon")); });
+  same("echo_daemon with a truncated list", [&](TestClient& c) {
+    return render(c.call("echo_daemon", [](proto::XdrEncoder& e) { e.put(uint32_t{3}); }), echo);
+  });
+  same("bare CANCEL words, then ping", [&](TestClient& c) {
+    c.send_word(proto::kCancelFlag);
+    return render(c.call("ping_daemon"), *proto::find_action("ping_daemon"));
+  });
+  same("progress_hint on a call without FileIn", [&](TestClient& c) {
+    return render(c.call("echo_daemon", strs_arg({"x"}), 0, 12345), echo);
+  });
+}
+
+// The original decodes arguments with libtirpc, which does not mind bytes
+// after the arguments, any non-zero bool, or a NUL inside a string.
+TEST_F(SideBySide, LenientArgumentDecoding) {
+  const int32_t ping = proto::find_action("ping_daemon")->proc;
+  const proto::ActionInfo& echo = *proto::find_action("echo_daemon");
+  same("ping_daemon with 8 stray body bytes", [&](TestClient& c) {
+    proto::Header h;
+    h.proc = ping;
+    h.serial = c.next_serial();
+    return render(c.call_raw(h, std::string(8, '\x55')), *proto::find_action("ping_daemon"));
+  });
+  same("echo_daemon with stray bytes after the args", [&](TestClient& c) {
+    proto::Header h;
+    h.proc = echo.proc;
+    h.serial = c.next_serial();
+    return render(c.call_raw(h, encode_args(strs_arg({"a"})) + "junk"), echo);
+  });
+  same("is_file with followsymlinks encoded as 2", [](TestClient& c) {
+    Reply r = c.call(
+        "is_file",
+        [](proto::XdrEncoder& e) {
+          e.put(std::string("/"));
+          e.put(uint32_t{2});
+        },
+        1);
+    return render(r, *proto::find_action("is_file"));
+  });
+  same("echo_daemon with a NUL inside a word", [&](TestClient& c) {
+    return render(c.call("echo_daemon", strs_arg({std::string("a\0b", 3), "c"})), echo);
+  });
+}
+
+// A chunk whose cancel field is neither 0 nor 1: the original fails the
+// upload (cancel, drain, error reply) and keeps the connection.
+TEST_F(SideBySide, UploadChunkWithBadCancelValue) {
+  same("upload chunk with cancel = 2", [](TestClient& c) {
+    const proto::ActionInfo& up = *proto::find_action("upload");
+    proto::Header h;
+    h.proc = up.proc;
+    h.serial = c.next_serial();
+    c.send_frame(h, encode_args(str_arg("/weird")));
+    const char chunk[] = {0, 0, 0, 12, 0, 0, 0, 2, 0, 0, 0, 4, 'd', 'a', 't', 'a'};
+    c.send_raw(chunk, sizeof chunk);
+    const char end[] = {0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0};
+    c.send_raw(end, sizeof end);
+    bool saw_cancel = false;
+    Reply r = c.read_reply(h.proc, h.serial, &saw_cancel);
+    std::string out = render(r, up) + (saw_cancel ? " daemon-cancelled" : "");
+    if (!r.problem.empty()) out += c.wait_eof(3000) ? " (connection closed)" : " (still open)";
+    return out;
+  });
+  same_call("ping_daemon");
+}
+
+}  // namespace
+}  // namespace gfsd::test
