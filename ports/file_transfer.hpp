@@ -12,8 +12,9 @@ namespace gfsd::ports {
 class UploadStream {
  public:
   virtual ~UploadStream() = default;
-  // Up to n bytes of file data; 0 at the end of the file.
-  // Fails if the library cancelled the transfer.
+  // Up to n bytes of file data; 0 at the end of the file. Fails with
+  // ECANCELED if the library cancelled the transfer, EPROTO if a chunk was
+  // malformed; either way the session drains what is left of the stream.
   virtual Result<size_t> read(char* buf, size_t n) = 0;
 };
 

@@ -204,21 +204,28 @@ void Session::send_error(const Header& req, const Error& e) {
 
 // ---- FileIn -------------------------------------------------------------------
 
+// Reads the next chunk frame of an upload. A frame we can delimit but not
+// decode is the caller's error (the upload fails, the stream is drained);
+// only a frame we cannot even delimit breaks the connection.
 Result<void> Session::next_chunk() {
   char word[4];
   for (;;) {
     if (read_exact(word, 4) != Read::Ok) return protocol_error("connection lost during upload");
     const uint32_t len = get_be32(word);
     if (len == kCancelFlag) continue;
-    if (len < 8 || len > kUploadFrameMax)
-      return protocol_error("receive_file: bad chunk length (" + std::to_string(len) + " bytes)");
-    char* buf = chunk_.get();
+    if (len > kMessageMax)
+      return protocol_error("incoming message is too long (" + std::to_string(len) + " bytes)");
+    // The request's arguments are decoded by now, so in_ is free for a
+    // chunk too long to be valid.
+    char* buf = len <= kUploadFrameMax ? chunk_.get() : in_.get();
     if (read_exact(buf, len) != Read::Ok) return protocol_error("connection lost during upload");
-    const uint32_t cancel = get_be32(buf);
-    const uint32_t dlen = get_be32(buf + 4);
-    if (cancel > 1) return protocol_error("receive_file: chunk.cancel != [0|1]");
-    if (dlen > kMaxChunkSize || 8 + pad4(dlen) != len)
-      return protocol_error("receive_file: malformed chunk");
+    const uint32_t cancel = len >= 8 ? get_be32(buf) : 0;
+    const uint32_t dlen = len >= 8 ? get_be32(buf + 4) : 0;
+    if (len < 8 || dlen > kMaxChunkSize || 8 + pad4(dlen) > len || cancel > 1) {
+      log_.error("guestfsd: receive_file: malformed chunk (length " + std::to_string(len) +
+                 ", cancel " + std::to_string(cancel) + ")");
+      return fail_with(EPROTO, "malformed file chunk");
+    }
     if (log_.verbose())
       log_.debug("guestfsd: receive_file: got chunk: cancel = " + hex(static_cast<int32_t>(cancel)) +
                  ", len = " + std::to_string(dlen));
@@ -241,7 +248,7 @@ Result<void> Session::next_chunk() {
 Result<size_t> Session::read(char* buf, size_t n) {
   while (up_pos_ >= up_len_) {
     if (up_ended_) {
-      if (up_cancelled_) return fail("file upload cancelled");
+      if (up_cancelled_) return fail_with(ECANCELED, "file upload cancelled");
       return size_t{0};
     }
     if (broken_) return protocol_error("stream lost");
@@ -261,7 +268,7 @@ void Session::cancel_receive() {
   if (!send(word, 4)) return;
   while (!up_ended_ && !broken_) {
     up_pos_ = up_len_ = 0;
-    if (!next_chunk()) return;
+    (void)next_chunk();  // malformed chunks are dropped like any other
   }
   up_pos_ = up_len_ = 0;
 }

@@ -329,11 +329,22 @@ TEST_F(SessionTest, UploadCancelledByTheLibrary) {
   run();
   EXPECT_EQ(Script::upload_error, "file upload cancelled");
   EXPECT_EQ(channel.output,
-            kLaunch + error_reply(66, 1, "", "file upload cancelled") + ok_reply("ping_daemon", 2));
+            kLaunch + error_reply(66, 1, "ECANCELED", "file upload cancelled") +
+                ok_reply("ping_daemon", 2));
 }
 
-TEST_F(SessionTest, UploadChunkWithBadCancelValueEndsTheSession) {
-  channel.input = request("upload", 1, xdr_string("/f")) + chunk("abc", 7);
+TEST_F(SessionTest, UploadChunkWithBadCancelValueFailsTheUploadOnly) {
+  channel.input = request("upload", 1, xdr_string("/f")) + chunk("abc", 7) + chunk("def") +
+                  chunk("") + request("ping_daemon", 2);
+  EXPECT_EQ(run(), Session::End::Eof);
+  EXPECT_EQ(Script::upload_error, "malformed file chunk");
+  EXPECT_EQ(channel.output, kLaunch + be32(kCancelFlag) +
+                                error_reply(66, 1, "EPROTO", "malformed file chunk") +
+                                ok_reply("ping_daemon", 2));
+}
+
+TEST_F(SessionTest, UploadChunkTooLongToDelimitEndsTheSession) {
+  channel.input = request("upload", 1, xdr_string("/f")) + be32(kMessageMax + 1);
   EXPECT_EQ(run(), Session::End::ProtocolError);
 }
 
