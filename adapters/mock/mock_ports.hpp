@@ -1,0 +1,174 @@
+// GoogleMock doubles for every port, and MockPorts: a domain::Ctx made of them.
+//
+//   MockPorts m;
+//   EXPECT_CALL(m.fs, unlink("/a")).WillOnce(Return(Result<void>{}));
+//   auto ctx = m.ctx();
+//   EXPECT_TRUE(domain::rm(ctx, "/a"));
+//
+// The members are NiceMocks: calls nobody expects return the default value,
+// which for Result<T> is success with T{}; set expectations for what matters.
+#pragma once
+
+#include <gmock/gmock.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/ctx.hpp"
+#include "ports/channel.hpp"
+#include "ports/file_transfer.hpp"
+#include "ports/filesystem.hpp"
+#include "ports/process_runner.hpp"
+#include "ports/result.hpp"
+#include "ports/system.hpp"
+
+namespace gfsd::adapters {
+
+class MockFile : public ports::File {
+ public:
+  MOCK_METHOD(Result<size_t>, read, (char* buf, size_t n), (override));
+  MOCK_METHOD(Result<void>, write, (const char* buf, size_t n), (override));
+  MOCK_METHOD(Result<void>, seek, (int64_t offset), (override));
+  MOCK_METHOD(Result<void>, close, (), (override));
+};
+
+class MockFilesystem : public ports::Filesystem {
+ public:
+  MOCK_METHOD(Result<std::unique_ptr<ports::File>>, open,
+              (const std::string& path, ports::OpenFor how, uint32_t create_mode), (override));
+  MOCK_METHOD(Result<ports::FileStat>, stat, (const std::string& path, bool follow), (override));
+  MOCK_METHOD(Result<ports::FsStat>, statvfs, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, list_dir, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::string>, readlink, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::vector<ports::XattrEntry>>, list_xattrs, (const std::string& path),
+              (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, list_xattr_names, (const std::string& path),
+              (override));
+  MOCK_METHOD(Result<std::string>, get_xattr, (const std::string& path, const std::string& name),
+              (override));
+  MOCK_METHOD(Result<std::string>, realpath, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, mkdir, (const std::string& path, uint32_t mode), (override));
+  MOCK_METHOD(Result<void>, rmdir, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, unlink, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, remove_tree, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, chmod, (const std::string& path, uint32_t mode), (override));
+  MOCK_METHOD(Result<void>, chown, (const std::string& path, int64_t uid, int64_t gid, bool follow),
+              (override));
+  MOCK_METHOD(Result<void>, truncate, (const std::string& path, int64_t size), (override));
+  MOCK_METHOD(Result<void>, touch, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::string>, make_temp, (const std::string& tmpl, size_t suffix_len),
+              (override));
+  MOCK_METHOD(uint32_t, set_umask, (uint32_t mask), (override));
+  MOCK_METHOD(Result<void>, sync, (), (override));
+};
+
+class MockProcessRunner : public ports::ProcessRunner {
+ public:
+  MOCK_METHOD(Result<ports::ProcessResult>, run,
+              (const std::vector<std::string>& argv, const ports::RunOptions& opts), (override));
+};
+
+class MockMounts : public ports::Mounts {
+ public:
+  MOCK_METHOD(Result<std::vector<ports::MountEntry>>, list, (), (override));
+  MOCK_METHOD(Result<void>, umount, (const std::string& target, bool force, bool lazy),
+              (override));
+};
+
+class MockBlockDevices : public ports::BlockDevices {
+ public:
+  MOCK_METHOD(const std::vector<std::string>&, disks_in_order, (), (override));
+  MOCK_METHOD(ports::DeviceKind, kind, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, probe, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::unique_ptr<ports::File>>, open,
+              (const std::string& path, ports::OpenFor how), (override));
+  MOCK_METHOD(void, settle, (const std::string& path), (override));
+  MOCK_METHOD(void, flush_all_disks, (), (override));
+};
+
+class MockLog : public ports::Log {
+ public:
+  MOCK_METHOD(bool, verbose, (), (const, override));
+  MOCK_METHOD(void, debug, (const std::string& line), (override));
+  MOCK_METHOD(void, error, (const std::string& line), (override));
+};
+
+class MockClock : public ports::Clock {
+ public:
+  MOCK_METHOD(int64_t, now_us, (), (override));
+};
+
+class MockKernelCmdline : public ports::KernelCmdline {
+ public:
+  MOCK_METHOD(std::string, read, (), (override));
+};
+
+class MockHostProbe : public ports::HostProbe {
+ public:
+  MOCK_METHOD(bool, program_exists, (const std::string& name), (override));
+  MOCK_METHOD(bool, kernel_has_filesystem, (const std::string& fstype), (override));
+  MOCK_METHOD(bool, path_exists, (const std::string& path), (override));
+};
+
+class MockUploadStream : public ports::UploadStream {
+ public:
+  MOCK_METHOD(Result<size_t>, read, (char* buf, size_t n), (override));
+};
+
+class MockDownloadStream : public ports::DownloadStream {
+ public:
+  MOCK_METHOD(Result<void>, start, (), (override));
+  MOCK_METHOD(Result<void>, write, (const char* data, size_t n), (override));
+  MOCK_METHOD(Result<void>, finish, (), (override));
+};
+
+class MockProgress : public ports::Progress {
+ public:
+  MOCK_METHOD(void, report, (uint64_t position, uint64_t total), (override));
+};
+
+class MockChannel : public ports::Channel {
+ public:
+  MOCK_METHOD(Result<size_t>, read, (void* buf, size_t n), (override));
+  MOCK_METHOD(Result<void>, write_all, (const void* buf, size_t n), (override));
+  MOCK_METHOD(bool, readable, (int timeout_ms), (override));
+};
+
+class MockChannelSource : public ports::ChannelSource {
+ public:
+  MOCK_METHOD(Result<std::unique_ptr<ports::Channel>>, next, (), (override));
+};
+
+// All the ports a domain::Ctx needs, mocked. disks_in_order() answers `disks`
+// unless a test says otherwise. ctx() attaches both streams; clear with_upload /
+// with_download to get a Ctx like the session builds for other actions.
+struct MockPorts {
+  domain::Config config;
+  domain::DaemonState state;
+  std::vector<std::string> disks{"/dev/sda"};
+  testing::NiceMock<MockFilesystem> fs;
+  testing::NiceMock<MockProcessRunner> runner;
+  testing::NiceMock<MockMounts> mounts;
+  testing::NiceMock<MockBlockDevices> devices;
+  testing::NiceMock<MockLog> log;
+  testing::NiceMock<MockHostProbe> host;
+  testing::NiceMock<MockProgress> progress;
+  testing::NiceMock<MockUploadStream> upload;
+  testing::NiceMock<MockDownloadStream> download;
+  bool with_upload = true;
+  bool with_download = true;
+
+  MockPorts() {
+    ON_CALL(devices, disks_in_order()).WillByDefault(testing::ReturnRef(disks));
+  }
+  MockPorts(const MockPorts&) = delete;
+  MockPorts& operator=(const MockPorts&) = delete;
+
+  domain::Ctx ctx() {
+    return domain::Ctx{config, fs, runner, mounts, devices, log, host, progress, state,
+                       with_upload ? &upload : nullptr, with_download ? &download : nullptr};
+  }
+};
+
+}  // namespace gfsd::adapters

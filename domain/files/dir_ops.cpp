@@ -1,0 +1,91 @@
+// Directory actions: create, remove, list.
+#include <cerrno>
+#include <string>
+
+#include "domain/files/file_actions.hpp"
+
+namespace gfsd::domain {
+
+Result<void> mkdir(Ctx& ctx, const std::string& path) {
+  auto r = ctx.fs.mkdir(path, 0777);
+  if (!r) return fail_errno(r.error().errnum, path);
+  return {};
+}
+
+namespace {
+
+enum class MkdirOutcome { Ok, Failed, NotADirectory };
+
+// mkdir, creating missing parents first. Something that exists must be a real
+// directory: a symlink to one counts as "not a directory", as in the original.
+MkdirOutcome make_dirs(Ctx& ctx, const std::string& path, int& errnum) {
+  bool made_parent = false;
+  for (;;) {
+    auto r = ctx.fs.mkdir(path, 0777);
+    if (r) return MkdirOutcome::Ok;
+    const int e = r.error().errnum;
+    if (e == EEXIST) {
+      auto st = ctx.fs.stat(path, false);
+      if (!st) {
+        errnum = st.error().errnum;
+        return MkdirOutcome::Failed;
+      }
+      return files::has_type(st->mode, files::kTypeDirectory) ? MkdirOutcome::Ok
+                                                              : MkdirOutcome::NotADirectory;
+    }
+    const size_t slash = path.rfind('/');
+    // One parent attempt only; the root ("/", or the parent of "/x") always exists.
+    if (made_parent || e != ENOENT || slash == std::string::npos || slash == 0) {
+      errnum = e;
+      return MkdirOutcome::Failed;
+    }
+    made_parent = true;
+    const std::string parent = path.substr(0, slash);
+    const auto outcome = make_dirs(ctx, parent, errnum);
+    if (outcome != MkdirOutcome::Ok) return outcome;
+  }
+}
+
+}  // namespace
+
+Result<void> mkdir_p(Ctx& ctx, const std::string& path) {
+  int errnum = 0;
+  switch (make_dirs(ctx, path, errnum)) {
+    case MkdirOutcome::Ok:
+      return {};
+    case MkdirOutcome::NotADirectory:
+      return fail(path + ": a path element was not a directory");
+    case MkdirOutcome::Failed:
+      break;
+  }
+  return fail_errno(errnum, path);
+}
+
+Result<void> rmdir(Ctx& ctx, const std::string& path) {
+  auto r = ctx.fs.rmdir(path);
+  if (!r) return fail_errno(r.error().errnum, path);
+  return {};
+}
+
+// FileOut: every name followed by '\0'. Listing first means no error can come
+// after the reply has gone.
+Result<void> ls0(Ctx& ctx, const std::string& dir) {
+  auto names = ctx.fs.list_dir(dir);
+  if (!names) return fail_errno(names.error().errnum, "opendir: " + dir);
+  if (!ctx.download) return fail("internal error: ls0 without a download stream");
+  GFSD_TRY(ctx.download->start());
+  for (const auto& n : *names) GFSD_TRY(ctx.download->write(n.c_str(), n.size() + 1));
+  return ctx.download->finish();
+}
+
+// "ls -la" of the resolved path, run outside the guest on <sysroot><realpath>.
+Result<std::string> ll(Ctx& ctx, const std::string& path) {
+  auto real = ctx.fs.realpath(path);
+  if (!real) return fail_errno(real.error().errnum, path);
+  auto r = ctx.runner.run({"ls", "-la", ctx.config.sysroot + *real});
+  if (!r) return forward(r.error());
+  if (r->status != 0) return fail(r->err);
+  return r->out;
+}
+
+}  // namespace gfsd::domain

@@ -1,0 +1,92 @@
+// The file and directory actions (register_files puts them in the table),
+// and the small helpers they share.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "api.hpp"
+#include "domain/ctx.hpp"
+#include "ports/result.hpp"
+
+namespace gfsd::domain {
+
+// file_ops.cpp
+Result<void> touch(Ctx& ctx, const std::string& path);
+Result<void> rm(Ctx& ctx, const std::string& path);
+Result<void> rm_f(Ctx& ctx, const std::string& path);
+Result<void> rm_rf(Ctx& ctx, const std::string& path);
+Result<void> truncate(Ctx& ctx, const std::string& path);
+Result<void> chmod(Ctx& ctx, int32_t mode, const std::string& path);
+Result<void> chown(Ctx& ctx, int32_t owner, int32_t group, const std::string& path);
+Result<std::string> mktemp(Ctx& ctx, const std::string& tmpl, const api::opt::mktemp& opts);
+Result<int64_t> filesize(Ctx& ctx, const std::string& path);
+Result<int32_t> umask(Ctx& ctx, int32_t mask);
+Result<void> sync(Ctx& ctx);
+
+// dir_ops.cpp
+Result<void> mkdir(Ctx& ctx, const std::string& path);
+Result<void> mkdir_p(Ctx& ctx, const std::string& path);
+Result<void> rmdir(Ctx& ctx, const std::string& path);
+Result<void> ls0(Ctx& ctx, const std::string& dir);
+Result<std::string> ll(Ctx& ctx, const std::string& path);
+
+// tests_is.cpp
+Result<bool> exists(Ctx& ctx, const std::string& path);
+Result<bool> is_file(Ctx& ctx, const std::string& path, const api::opt::is_file& opts);
+Result<bool> is_dir(Ctx& ctx, const std::string& path, const api::opt::is_dir& opts);
+Result<bool> is_symlink(Ctx& ctx, const std::string& path);
+
+// stat_ops.cpp
+Result<api::Statns> statns(Ctx& ctx, const std::string& path);
+Result<api::Statns> lstatns(Ctx& ctx, const std::string& path);
+Result<std::vector<api::Statns>> internal_lstatnslist(Ctx& ctx, const std::string& path,
+                                                      const std::vector<std::string>& names);
+Result<api::Statvfs> statvfs(Ctx& ctx, const std::string& path);
+
+// link_ops.cpp
+Result<std::string> readlink(Ctx& ctx, const std::string& path);
+Result<std::vector<std::string>> internal_readlinklist(Ctx& ctx, const std::string& path,
+                                                       const std::vector<std::string>& names);
+
+// xattr_ops.cpp
+Result<std::vector<api::Xattr>> lgetxattrs(Ctx& ctx, const std::string& path);
+Result<std::vector<api::Xattr>> internal_lxattrlist(Ctx& ctx, const std::string& path,
+                                                    const std::vector<std::string>& names);
+
+// transfer.cpp
+Result<void> internal_write(Ctx& ctx, const std::string& path, const std::string& content);
+Result<void> internal_write_append(Ctx& ctx, const std::string& path, const std::string& content);
+Result<void> upload(Ctx& ctx, const api::DevOrPath& file);
+Result<void> download(Ctx& ctx, const api::DevOrPath& file);
+
+namespace files {
+
+// File type bits of st_mode (Linux values; the domain includes no OS headers).
+inline constexpr int64_t kTypeMask = 0170000;
+inline constexpr int64_t kTypeRegular = 0100000;
+inline constexpr int64_t kTypeDirectory = 0040000;
+inline constexpr int64_t kTypeSymlink = 0120000;
+
+inline bool has_type(int64_t mode, int64_t type) { return (mode & kTypeMask) == type; }
+
+// "<dir>/<name>", without doubling the slash of "/".
+inline std::string join_path(const std::string& dir, const std::string& name) {
+  if (!dir.empty() && dir.back() == '/') return dir + name;
+  return dir + "/" + name;
+}
+
+// The original's numbers in messages are printed with %o.
+inline std::string octal(uint32_t v) {
+  std::string s;
+  do {
+    s.insert(s.begin(), static_cast<char>('0' + (v & 7)));
+    v >>= 3;
+  } while (v != 0);
+  return s;
+}
+
+}  // namespace files
+
+}  // namespace gfsd::domain

@@ -1,0 +1,126 @@
+// Single-file actions: create, remove, change attributes, size; umask, sync.
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "domain/files/file_actions.hpp"
+#include "domain/mount/mount_ops.hpp"
+
+namespace gfsd::domain {
+
+using files::has_type;
+
+// Only regular files: opening anything else for writing can hang (FIFOs) or
+// touch a device. A missing file is fine, it gets created.
+Result<void> touch(Ctx& ctx, const std::string& path) {
+  auto st = ctx.fs.stat(path, false);
+  if (!st) {
+    if (st.error().errnum != ENOENT) return fail_errno(st.error().errnum, "lstat: " + path);
+  } else if (!has_type(st->mode, files::kTypeRegular)) {
+    return fail(path + ": touch can only be used on a regular files");
+  }
+  return ctx.fs.touch(path);  // names the failing step itself
+}
+
+Result<void> rm(Ctx& ctx, const std::string& path) {
+  auto r = ctx.fs.unlink(path);
+  if (!r) return fail_errno(r.error().errnum, path);
+  return {};
+}
+
+Result<void> rm_f(Ctx& ctx, const std::string& path) {
+  auto r = ctx.fs.unlink(path);
+  if (!r && r.error().errnum != ENOENT) return fail_errno(r.error().errnum, path);
+  return {};
+}
+
+namespace {
+
+// The last component, trailing slashes ignored, as rm sees it.
+std::string last_component(const std::string& path) {
+  size_t end = path.find_last_not_of('/');
+  if (end == std::string::npos) return "";
+  const size_t slash = path.rfind('/', end);
+  const size_t begin = slash == std::string::npos ? 0 : slash + 1;
+  return path.substr(begin, end + 1 - begin);
+}
+
+}  // namespace
+
+// The original runs "rm -rf <sysroot><path>" and reports "<path>: <rm's stderr>";
+// the tree is removed in-process here, and failures are worded as rm words them.
+Result<void> rm_rf(Ctx& ctx, const std::string& path) {
+  if (path == "/") return fail("cannot remove root directory");
+  const std::string host = ctx.config.sysroot + path;
+  const std::string last = last_component(path);
+  if (last == "." || last == "..")
+    return fail(path + ": rm: refusing to remove '.' or '..' directory: skipping '" + host + "'");
+  if (last.empty() && ctx.config.sysroot.empty())
+    return fail(path + ": rm: it is dangerous to operate recursively on '" + host +
+                "'\nrm: use --no-preserve-root to override this failsafe");
+  auto r = ctx.fs.remove_tree(path);
+  if (r) return {};
+  // The port names the entry that failed: "<guest path>: <strerror>".
+  const Error& e = r.error();
+  const std::string reason = std::strerror(e.errnum);
+  std::string entry = e.message;
+  const std::string tail = ": " + reason;
+  if (entry.size() >= tail.size() &&
+      entry.compare(entry.size() - tail.size(), tail.size(), tail) == 0)
+    entry.resize(entry.size() - tail.size());
+  return fail(path + ": rm: cannot remove '" + ctx.config.sysroot + entry + "': " + reason);
+}
+
+Result<void> truncate(Ctx& ctx, const std::string& path) {
+  return ctx.fs.truncate(path, 0);  // names the failing step itself
+}
+
+Result<void> chmod(Ctx& ctx, int32_t mode, const std::string& path) {
+  if (mode < 0) return fail(path + ": mode is negative");
+  auto r = ctx.fs.chmod(path, static_cast<uint32_t>(mode));
+  if (!r)
+    return fail_errno(r.error().errnum,
+                      path + ": 0" + files::octal(static_cast<uint32_t>(mode)));
+  return {};
+}
+
+// -1 for owner or group leaves it unchanged, as chown(2) does.
+Result<void> chown(Ctx& ctx, int32_t owner, int32_t group, const std::string& path) {
+  auto r = ctx.fs.chown(path, owner, group, true);
+  if (!r)
+    return fail_errno(r.error().errnum,
+                      path + ": " + std::to_string(owner) + "." + std::to_string(group));
+  return {};
+}
+
+Result<std::string> mktemp(Ctx& ctx, const std::string& tmpl, const api::opt::mktemp& opts) {
+  std::string dest = tmpl;
+  size_t suffix_len = 0;
+  if (opts.suffix) {
+    if (tmpl.empty() || tmpl.back() != 'X') return fail("template " + tmpl + " must end in X");
+    dest += *opts.suffix;
+    suffix_len = opts.suffix->size();
+  }
+  return ctx.fs.make_temp(dest, suffix_len);  // its error names the file it tried
+}
+
+Result<int64_t> filesize(Ctx& ctx, const std::string& path) {
+  auto st = ctx.fs.stat(path, true);
+  if (!st) return fail_errno(st.error().errnum, path);
+  return st->size;
+}
+
+Result<int32_t> umask(Ctx& ctx, int32_t mask) {
+  if (mask < 0 || mask > 0777)
+    return fail("0" + files::octal(static_cast<uint32_t>(mask)) +
+                ": mask negative or out of range");
+  return static_cast<int32_t>(ctx.fs.set_umask(static_cast<uint32_t>(mask)));
+}
+
+// sync(2) issues no barrier: the guest disks are flushed as well. Never fails.
+Result<void> sync(Ctx& ctx) {
+  sync_disks(ctx);
+  return {};
+}
+
+}  // namespace gfsd::domain

@@ -1,0 +1,115 @@
+// Moving file contents: small writes in the request (BufferIn), and the
+// FileIn / FileOut streams of upload and download.
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "domain/files/file_actions.hpp"
+
+namespace gfsd::domain {
+
+namespace {
+
+// The protocol's chunk size: one read, one chunk, one progress step.
+constexpr size_t kChunkSize = 8192;
+
+Result<void> write_content(Ctx& ctx, const std::string& path, const std::string& content,
+                           ports::OpenFor how) {
+  auto file = ctx.fs.open(path, how, 0666);
+  if (!file) return fail_errno(file.error().errnum, "open: " + path);
+  auto w = (*file)->write(content.data(), content.size());
+  if (!w) return fail_errno(w.error().errnum, "write");
+  auto c = (*file)->close();
+  if (!c) return fail_errno(c.error().errnum, "close: " + path);
+  return {};
+}
+
+Result<std::unique_ptr<ports::File>> open_target(Ctx& ctx, const api::DevOrPath& target,
+                                                 ports::OpenFor how) {
+  if (target.is_device) return ctx.devices.open(target.name, how);
+  return ctx.fs.open(target.name, how, 0666);
+}
+
+// The size the original takes from "blockdev --getsize64", after udev settles.
+Result<int64_t> device_size(Ctx& ctx, const std::string& device) {
+  ctx.devices.settle("");
+  auto r = ctx.runner.run({"blockdev", "--getsize64", device});
+  if (!r) return forward(r.error());
+  if (r->status != 0) return fail("blockdev: " + r->err);
+  const char* begin = r->out.c_str();
+  char* end = nullptr;
+  const long long size = std::strtoll(begin, &end, 0);
+  if (end == begin) return fail("blockdev: expected output, but got nothing");
+  return static_cast<int64_t>(size);
+}
+
+}  // namespace
+
+Result<void> internal_write(Ctx& ctx, const std::string& path, const std::string& content) {
+  return write_content(ctx, path, content, ports::OpenFor::WriteTruncate);
+}
+
+Result<void> internal_write_append(Ctx& ctx, const std::string& path,
+                                   const std::string& content) {
+  return write_content(ctx, path, content, ports::OpenFor::WriteAppend);
+}
+
+// FileIn. An error returned before the stream's end makes the session cancel
+// and drain it; progress is reported by the session as chunks arrive.
+Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {
+  const std::string& name = target.name;
+  auto file = open_target(ctx, target, ports::OpenFor::WriteTruncate);
+  if (!file) return fail_errno(file.error().errnum, name);
+  if (!ctx.upload) return fail("internal error: upload without a file stream");
+  auto buf = std::make_unique<char[]>(kChunkSize);
+  for (;;) {
+    auto n = ctx.upload->read(buf.get(), kChunkSize);
+    if (!n) return forward(n.error());  // "file upload cancelled" by the library
+    if (*n == 0) break;
+    if (!(*file)->write(buf.get(), *n)) return fail("write error: " + name);
+  }
+  auto c = (*file)->close();
+  if (!c) return fail_errno(c.error().errnum, "close");
+  return {};
+}
+
+// FileOut: every check that can fail comes before the reply; after it an
+// error can only cancel the stream (the session does that).
+Result<void> download(Ctx& ctx, const api::DevOrPath& target) {
+  const std::string& name = target.name;
+  auto file = open_target(ctx, target, ports::OpenFor::Read);
+  if (!file) return fail_errno(file.error().errnum, name);
+
+  uint64_t total = 0;
+  if (target.is_device) {
+    // A device argument may name a directory (/dev/<vg>).
+    if (ctx.devices.kind(name) == ports::DeviceKind::Directory)
+      return fail(name + ": is a directory");
+    auto size = device_size(ctx, name);
+    if (!size) return forward(size.error());
+    total = static_cast<uint64_t>(*size);
+  } else {
+    auto st = ctx.fs.stat(name, true);
+    if (!st) return fail_errno(st.error().errnum, name);
+    if (files::has_type(st->mode, files::kTypeDirectory)) return fail(name + ": is a directory");
+    total = static_cast<uint64_t>(st->size);
+  }
+
+  if (!ctx.download) return fail("internal error: download without a file stream");
+  GFSD_TRY(ctx.download->start());
+  auto buf = std::make_unique<char[]>(kChunkSize);
+  uint64_t sent = 0;
+  for (;;) {
+    auto n = (*file)->read(buf.get(), kChunkSize);
+    if (!n) return fail_errno(n.error().errnum, "read: " + name);
+    if (*n == 0) break;
+    GFSD_TRY(ctx.download->write(buf.get(), *n));
+    sent += *n;
+    ctx.progress.report(sent, total);
+  }
+  auto c = (*file)->close();
+  if (!c) return fail_errno(c.error().errnum, "close: " + name);
+  return ctx.download->finish();
+}
+
+}  // namespace gfsd::domain

@@ -1,0 +1,267 @@
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "files_test_util.hpp"
+
+namespace gfsd::domain::test {
+namespace {
+
+using adapters::MockFile;
+using adapters::MockPorts;
+using testing::_;
+using testing::ByMove;
+using testing::InSequence;
+using testing::Invoke;
+using testing::Return;
+
+using FileResult = Result<std::unique_ptr<ports::File>>;
+using NiceFile = testing::NiceMock<MockFile>;
+
+// A MockFile that collects what is written to it; the test keeps a raw pointer
+// for expectations while the domain owns the file.
+struct SinkFile {
+  std::string written;
+  std::unique_ptr<NiceFile> owned = std::make_unique<NiceFile>();
+  MockFile* file = owned.get();
+
+  SinkFile() {
+    ON_CALL(*file, write(_, _)).WillByDefault(Invoke([this](const char* b, size_t n) {
+      written.append(b, n);
+      return Result<void>{};
+    }));
+    ON_CALL(*file, close()).WillByDefault(Return(Result<void>{}));
+  }
+  FileResult take() { return FileResult(std::unique_ptr<ports::File>(std::move(owned))); }
+};
+
+// A MockFile that reads out `content` in pieces of at most `piece` bytes.
+struct SourceFile {
+  std::string content;
+  size_t pos = 0;
+  std::unique_ptr<NiceFile> owned = std::make_unique<NiceFile>();
+  MockFile* file = owned.get();
+
+  SourceFile(std::string c, size_t piece) : content(std::move(c)) {
+    ON_CALL(*file, read(_, _)).WillByDefault(Invoke([this, piece](char* b, size_t n) {
+      const size_t k = std::min({n, piece, content.size() - pos});
+      std::memcpy(b, content.data() + pos, k);
+      pos += k;
+      return Result<size_t>(k);
+    }));
+    ON_CALL(*file, close()).WillByDefault(Return(Result<void>{}));
+  }
+  FileResult take() { return FileResult(std::unique_ptr<ports::File>(std::move(owned))); }
+};
+
+// Feeds the upload stream from a list of chunks, then end of file.
+void feed_upload(MockPorts& m, std::vector<std::string> chunks) {
+  auto queue = std::make_shared<std::vector<std::string>>(std::move(chunks));
+  auto index = std::make_shared<size_t>(0);
+  ON_CALL(m.upload, read(_, _)).WillByDefault(Invoke([queue, index](char* b, size_t n) {
+    if (*index == queue->size()) return Result<size_t>(size_t{0});
+    const std::string& c = (*queue)[(*index)++];
+    EXPECT_LE(c.size(), n);
+    std::memcpy(b, c.data(), c.size());
+    return Result<size_t>(c.size());
+  }));
+}
+
+TEST(InternalWrite, TruncatesWritesAndCloses) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(*sink.file, close()).WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::WriteTruncate, 0666u))
+      .WillOnce(Return(ByMove(sink.take())));
+  auto ctx = m.ctx();
+  const std::string content("a\0b", 3);
+  EXPECT_TRUE(internal_write(ctx, "/f", content));
+  EXPECT_EQ(sink.written, content);
+}
+
+TEST(InternalWriteAppend, OpensForAppending) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::WriteAppend, 0666u))
+      .WillOnce(Return(ByMove(sink.take())));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(internal_write_append(ctx, "/f", "more"));
+  EXPECT_EQ(sink.written, "more");
+}
+
+TEST(InternalWrite, ErrorsNameTheStep) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, open("/ro", _, _)).WillOnce(Return(ByMove(FileResult(fail_errno(EROFS, "")))));
+  auto ctx = m.ctx();
+  EXPECT_THAT(internal_write(ctx, "/ro", "x"), IsError(EROFS, "open: /ro: Read-only file system"));
+
+  SinkFile full;
+  EXPECT_CALL(*full.file, write(_, _)).WillOnce(Return(fail_errno(ENOSPC, "write: /full")));
+  EXPECT_CALL(m.fs, open("/full", _, _)).WillOnce(Return(ByMove(full.take())));
+  EXPECT_THAT(internal_write(ctx, "/full", "x"), IsError(ENOSPC, "write: No space left on device"));
+
+  SinkFile nfs;
+  EXPECT_CALL(*nfs.file, close()).WillOnce(Return(fail_errno(EIO, "close: /nfs")));
+  EXPECT_CALL(m.fs, open("/nfs", _, _)).WillOnce(Return(ByMove(nfs.take())));
+  EXPECT_THAT(internal_write(ctx, "/nfs", "x"), IsError(EIO, "close: /nfs: Input/output error"));
+}
+
+TEST(Upload, WritesTheStreamToTheFile) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(*sink.file, close()).WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::WriteTruncate, 0666u))
+      .WillOnce(Return(ByMove(sink.take())));
+  feed_upload(m, {"hello ", std::string(8192, 'x'), "end"});
+  auto ctx = m.ctx();
+  EXPECT_TRUE(upload(ctx, api::DevOrPath{false, "/f"}));
+  EXPECT_EQ(sink.written, "hello " + std::string(8192, 'x') + "end");
+}
+
+TEST(Upload, DevicesOpenThroughBlockDevices) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(m.devices, open("/dev/sda1", ports::OpenFor::WriteTruncate))
+      .WillOnce(Return(ByMove(sink.take())));
+  EXPECT_CALL(m.fs, open(_, _, _)).Times(0);
+  feed_upload(m, {"boot"});
+  auto ctx = m.ctx();
+  EXPECT_TRUE(upload(ctx, api::DevOrPath{true, "/dev/sda1"}));
+  EXPECT_EQ(sink.written, "boot");
+}
+
+TEST(Upload, OpenFailureIsReportedBeforeReading) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, open("/fail", _, _))
+      .WillOnce(Return(ByMove(FileResult(fail_errno(EACCES, "/fail")))));
+  EXPECT_CALL(m.upload, read(_, _)).Times(0);  // the session drains the stream
+  auto ctx = m.ctx();
+  EXPECT_THAT(upload(ctx, api::DevOrPath{false, "/fail"}),
+              IsError(EACCES, "/fail: Permission denied"));
+}
+
+TEST(Upload, AWriteFailureIsAWriteError) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(*sink.file, write(_, _)).WillOnce(Return(fail_errno(ENOSPC, "write: /f")));
+  EXPECT_CALL(m.fs, open("/f", _, _)).WillOnce(Return(ByMove(sink.take())));
+  feed_upload(m, {"a", "b"});
+  auto ctx = m.ctx();
+  EXPECT_THAT(upload(ctx, api::DevOrPath{false, "/f"}), IsError(0, "write error: /f"));
+}
+
+TEST(Upload, CancellationByTheLibraryIsPassedOn) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(m.fs, open("/f", _, _)).WillOnce(Return(ByMove(sink.take())));
+  EXPECT_CALL(m.upload, read(_, _)).WillOnce(Return(fail("file upload cancelled")));
+  auto ctx = m.ctx();
+  EXPECT_THAT(upload(ctx, api::DevOrPath{false, "/f"}), IsError(0, "file upload cancelled"));
+}
+
+TEST(Upload, CloseFailure) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(*sink.file, close()).WillOnce(Return(fail_errno(EIO, "close: /f")));
+  EXPECT_CALL(m.fs, open("/f", _, _)).WillOnce(Return(ByMove(sink.take())));
+  feed_upload(m, {});
+  auto ctx = m.ctx();
+  EXPECT_THAT(upload(ctx, api::DevOrPath{false, "/f"}), IsError(EIO, "close: Input/output error"));
+}
+
+TEST(Download, ReplyThenChunksWithProgress) {
+  MockPorts m;
+  const std::string content(20000, 'z');
+  SourceFile src(content, 100000);
+  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::Read, _)).WillOnce(Return(ByMove(src.take())));
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 20000)));
+  std::string sent;
+  {
+    InSequence seq;
+    EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
+    EXPECT_CALL(m.download, write(_, 8192u)).WillOnce(Invoke([&](const char* b, size_t n) {
+      sent.append(b, n);
+      return Result<void>{};
+    }));
+    EXPECT_CALL(m.progress, report(8192u, 20000u));
+    EXPECT_CALL(m.download, write(_, 8192u)).WillOnce(Invoke([&](const char* b, size_t n) {
+      sent.append(b, n);
+      return Result<void>{};
+    }));
+    EXPECT_CALL(m.progress, report(16384u, 20000u));
+    EXPECT_CALL(m.download, write(_, 3616u)).WillOnce(Invoke([&](const char* b, size_t n) {
+      sent.append(b, n);
+      return Result<void>{};
+    }));
+    EXPECT_CALL(m.progress, report(20000u, 20000u));
+    EXPECT_CALL(m.download, finish()).WillOnce(Return(Result<void>{}));
+  }
+  auto ctx = m.ctx();
+  EXPECT_TRUE(download(ctx, api::DevOrPath{false, "/f"}));
+  EXPECT_EQ(sent, content);
+}
+
+TEST(Download, ErrorsBeforeTheReply) {
+  MockPorts m;
+  EXPECT_CALL(m.download, start()).Times(0);
+  EXPECT_CALL(m.fs, open("/nonexistent", _, _))
+      .WillOnce(Return(ByMove(FileResult(fail_errno(ENOENT, "")))));
+  SourceFile dir("", 1);
+  EXPECT_CALL(m.fs, open("/d", _, _)).WillOnce(Return(ByMove(dir.take())));
+  EXPECT_CALL(m.fs, stat("/d", true)).WillOnce(Return(stat_of(kDirectory)));
+  auto ctx = m.ctx();
+  EXPECT_THAT(download(ctx, api::DevOrPath{false, "/nonexistent"}),
+              IsError(ENOENT, "/nonexistent: No such file or directory"));
+  EXPECT_THAT(download(ctx, api::DevOrPath{false, "/d"}), IsError(0, "/d: is a directory"));
+}
+
+TEST(Download, DeviceSizeComesFromBlockdev) {
+  MockPorts m;
+  SourceFile src("abc", 10);
+  EXPECT_CALL(m.devices, open("/dev/sda", ports::OpenFor::Read))
+      .WillOnce(Return(ByMove(src.take())));
+  EXPECT_CALL(m.devices, kind("/dev/sda")).WillOnce(Return(ports::DeviceKind::Block));
+  EXPECT_CALL(m.runner, run(std::vector<std::string>{"blockdev", "--getsize64", "/dev/sda"}, _))
+      .WillOnce(Return(ports::ProcessResult{0, "1048576\n", ""}));
+  EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.progress, report(3u, 1048576u));
+  EXPECT_CALL(m.download, finish()).WillOnce(Return(Result<void>{}));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(download(ctx, api::DevOrPath{true, "/dev/sda"}));
+}
+
+TEST(Download, BlockdevFailures) {
+  MockPorts m;
+  EXPECT_CALL(m.download, start()).Times(0);
+  SourceFile a("", 1), b("", 1);
+  EXPECT_CALL(m.devices, open("/dev/sda", _))
+      .WillOnce(Return(ByMove(a.take())))
+      .WillOnce(Return(ByMove(b.take())));
+  EXPECT_CALL(m.runner, run(_, _))
+      .WillOnce(Return(ports::ProcessResult{1, "", "blockdev: cannot open /dev/sda"}))
+      .WillOnce(Return(ports::ProcessResult{0, "", ""}));
+  auto ctx = m.ctx();
+  EXPECT_THAT(download(ctx, api::DevOrPath{true, "/dev/sda"}),
+              IsError(0, "blockdev: blockdev: cannot open /dev/sda"));
+  EXPECT_THAT(download(ctx, api::DevOrPath{true, "/dev/sda"}),
+              IsError(0, "blockdev: expected output, but got nothing"));
+}
+
+TEST(Download, AReadErrorAfterTheReplyEndsWithoutFinish) {
+  MockPorts m;
+  SourceFile src("", 1);
+  EXPECT_CALL(*src.file, read(_, _)).WillOnce(Return(fail_errno(EIO, "read: /f")));
+  EXPECT_CALL(m.fs, open("/f", _, _)).WillOnce(Return(ByMove(src.take())));
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 5)));
+  EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.download, finish()).Times(0);  // the session cancels the stream
+  auto ctx = m.ctx();
+  EXPECT_THAT(download(ctx, api::DevOrPath{false, "/f"}),
+              IsError(EIO, "read: /f: Input/output error"));
+}
+
+}  // namespace
+}  // namespace gfsd::domain::test
