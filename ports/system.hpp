@@ -36,6 +36,8 @@ class BlockDevices {
   // Checks that the device can be opened (errno of open(2) on failure).
   virtual Result<void> probe(const std::string& path) = 0;
   virtual Result<std::unique_ptr<File>> open(const std::string& path, OpenFor how) = 0;
+  // Size in bytes (BLKGETSIZE64); errors are worded "<path>: <strerror>".
+  virtual Result<int64_t> size(const std::string& path) = 0;
   // Waits for udev to finish with the device (or with everything if path is empty).
   virtual void settle(const std::string& path) = 0;
   // Flushes every guest disk's buffers (sync_disks), the appliance disk excepted.

@@ -83,6 +83,7 @@ class MockBlockDevices : public ports::BlockDevices {
   MOCK_METHOD(Result<void>, probe, (const std::string& path), (override));
   MOCK_METHOD(Result<std::unique_ptr<ports::File>>, open,
               (const std::string& path, ports::OpenFor how), (override));
+  MOCK_METHOD(Result<int64_t>, size, (const std::string& path), (override));
   MOCK_METHOD(void, settle, (const std::string& path), (override));
   MOCK_METHOD(void, flush_all_disks, (), (override));
 };

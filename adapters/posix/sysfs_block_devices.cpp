@@ -94,6 +94,17 @@ Result<std::unique_ptr<ports::File>> SysfsBlockDevices::open(const std::string& 
   return std::unique_ptr<ports::File>(std::make_unique<FdFile>(fd, path));
 }
 
+Result<int64_t> SysfsBlockDevices::size(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail_errno(errno, path);
+  uint64_t bytes = 0;
+  const int r = ::ioctl(fd, BLKGETSIZE64, &bytes);
+  const int err = errno;
+  ::close(fd);
+  if (r < 0) return fail_errno(err, path);
+  return static_cast<int64_t>(bytes);
+}
+
 void SysfsBlockDevices::settle(const std::string&) {
   if (!queue_) return;
   for (int waited = 0; waited < kSettleTimeoutMs; waited += 10) {

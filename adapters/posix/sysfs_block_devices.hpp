@@ -27,6 +27,7 @@ class SysfsBlockDevices final : public ports::BlockDevices {
   ports::DeviceKind kind(const std::string& path) override;
   Result<void> probe(const std::string& path) override;
   Result<std::unique_ptr<ports::File>> open(const std::string& path, ports::OpenFor how) override;
+  Result<int64_t> size(const std::string& path) override;
   void settle(const std::string& path) override;
   void flush_all_disks() override;
 

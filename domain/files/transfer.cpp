@@ -1,5 +1,6 @@
 // Moving file contents: small writes in the request (BufferIn), and the
 // FileIn / FileOut streams of upload and download.
+#include <cerrno>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -30,17 +31,11 @@ Result<std::unique_ptr<ports::File>> open_target(Ctx& ctx, const api::DevOrPath&
   return ctx.fs.open(target.name, how, 0666);
 }
 
-// The size the original takes from "blockdev --getsize64", after udev settles.
+// The device's size in bytes, once udev has settled (the original asks
+// "blockdev --getsize64"; the ioctl answers the same without a process).
 Result<int64_t> device_size(Ctx& ctx, const std::string& device) {
   ctx.devices.settle("");
-  auto r = ctx.runner.run({"blockdev", "--getsize64", device});
-  if (!r) return forward(r.error());
-  if (r->status != 0) return fail("blockdev: " + r->err);
-  const char* begin = r->out.c_str();
-  char* end = nullptr;
-  const long long size = std::strtoll(begin, &end, 0);
-  if (end == begin) return fail("blockdev: expected output, but got nothing");
-  return static_cast<int64_t>(size);
+  return ctx.devices.size(device);
 }
 
 }  // namespace
@@ -64,7 +59,11 @@ Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {
   auto buf = std::make_unique<char[]>(kChunkSize);
   for (;;) {
     auto n = ctx.upload->read(buf.get(), kChunkSize);
-    if (!n) return forward(n.error());  // "file upload cancelled" by the library
+    if (!n) {
+      // The library ignores this reply when it cancelled, but one must come.
+      if (n.error().errnum == ECANCELED) return fail("file upload cancelled");
+      return fail("write error: " + name);  // a malformed chunk, as stock words it
+    }
     if (*n == 0) break;
     if (!(*file)->write(buf.get(), *n)) return fail("write error: " + name);
   }

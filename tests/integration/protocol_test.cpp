@@ -235,6 +235,31 @@ TEST_F(Protocol, TruncatedArgsFailToDecode) {
   expect_alive();
 }
 
+// Stricter than the original on purpose (it decodes with libtirpc, which
+// ignores trailing bytes, reads any non-zero bool as true and lets a NUL cut
+// a string short, so "/etc/passwd\0x" would act on /etc/passwd). The library
+// never sends any of these; a peer that does gets an error, not a guess.
+TEST_F(Protocol, StrictArgumentDecoding) {
+  const std::string msg = "daemon failed to decode procedure arguments";
+  const int32_t ping = proto::find_action("ping_daemon")->proc;
+  proto::Header h;
+  h.proc = ping;
+  h.serial = c().next_serial();
+  expect_error(c().call_raw(h, std::string(8, '\x55')), "", msg);
+  h.proc = proto::find_action("echo_daemon")->proc;
+  h.serial = c().next_serial();
+  expect_error(c().call_raw(h, encode_args(strs_arg({"a"})) + "junk"), "", msg);
+  expect_error(c().call("is_file",
+                        [](proto::XdrEncoder& e) {
+                          e.put(std::string("/"));
+                          e.put(uint32_t{2});
+                        },
+                        1),
+               "", msg);
+  expect_error(c().call("echo_daemon", strs_arg({std::string("a\0b", 3), "c"})), "", msg);
+  expect_alive();
+}
+
 TEST_F(Protocol, BareCancelBetweenRequestsIsIgnored) {
   ASSERT_TRUE(c().send_word(proto::kCancelFlag));
   ASSERT_TRUE(c().send_word(proto::kCancelFlag));

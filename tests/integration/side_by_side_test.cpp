@@ -615,36 +615,6 @@ TEST_F(SideBySide, ProtocolEdges) {
 
 // The original decodes arguments with libtirpc, which does not mind bytes
 // after the arguments, any non-zero bool, or a NUL inside a string.
-TEST_F(SideBySide, LenientArgumentDecoding) {
-  const int32_t ping = proto::find_action("ping_daemon")->proc;
-  const proto::ActionInfo& echo = *proto::find_action("echo_daemon");
-  same("ping_daemon with 8 stray body bytes", [&](TestClient& c) {
-    proto::Header h;
-    h.proc = ping;
-    h.serial = c.next_serial();
-    return render(c.call_raw(h, std::string(8, '\x55')), *proto::find_action("ping_daemon"));
-  });
-  same("echo_daemon with stray bytes after the args", [&](TestClient& c) {
-    proto::Header h;
-    h.proc = echo.proc;
-    h.serial = c.next_serial();
-    return render(c.call_raw(h, encode_args(strs_arg({"a"})) + "junk"), echo);
-  });
-  same("is_file with followsymlinks encoded as 2", [](TestClient& c) {
-    Reply r = c.call(
-        "is_file",
-        [](proto::XdrEncoder& e) {
-          e.put(std::string("/"));
-          e.put(uint32_t{2});
-        },
-        1);
-    return render(r, *proto::find_action("is_file"));
-  });
-  same("echo_daemon with a NUL inside a word", [&](TestClient& c) {
-    return render(c.call("echo_daemon", strs_arg({std::string("a\0b", 3), "c"})), echo);
-  });
-}
-
 // A chunk whose cancel field is neither 0 nor 1: the original fails the
 // upload (cancel, drain, error reply) and keeps the connection.
 TEST_F(SideBySide, UploadChunkWithBadCancelValue) {
