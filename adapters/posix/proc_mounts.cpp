@@ -59,8 +59,10 @@ Result<std::vector<ports::MountEntry>> ProcMounts::list() {
     valid_ = false;
   }
   if (valid_) {
+    // The kernel raises POLLPRI|POLLERR once after every change to the table.
     pollfd p{fd_, POLLPRI, 0};
-    if (::poll(&p, 1, 0) != 1 || (p.revents & (POLLPRI | POLLERR)) != 0) valid_ = false;
+    const int r = ::poll(&p, 1, 0);
+    if (r < 0 || (r > 0 && (p.revents & (POLLPRI | POLLERR)) != 0)) valid_ = false;
   }
   if (!valid_) {
     std::string text;
