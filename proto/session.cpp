@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "proto/action_table.hpp"
 #include "proto/frame.hpp"
@@ -24,6 +25,17 @@ std::string hex(int32_t v) {
   char b[16];
   std::snprintf(b, sizeof b, "0x%x", static_cast<unsigned>(v));
   return b;
+}
+
+// What is wrong with a request header, if anything (stock wording).
+std::optional<std::string> header_problem(const Header& h) {
+  if (h.prog != kProgram) return "wrong program (" + std::to_string(h.prog) + ")";
+  if (h.vers != kProtocolVersion) return "wrong protocol version (" + std::to_string(h.vers) + ")";
+  if (h.direction != Direction::Call)
+    return "unexpected message direction (" + std::to_string(static_cast<int>(h.direction)) + ")";
+  if (h.status != Status::Ok)
+    return "unexpected message status (" + std::to_string(static_cast<int>(h.status)) + ")";
+  return std::nullopt;
 }
 
 const char* proc_name(int32_t proc) {
@@ -118,19 +130,12 @@ bool Session::serve_one(uint32_t len) {
     }
   }
   req_ = h;
-  // Unlike stock, these replies echo the new proc and serial, so the
-  // library can match them to its request.
-  if (h.prog != kProgram) return send_error(h, {0, "wrong program (" + std::to_string(h.prog) + ")"}), !broken_;
-  if (h.vers != kProtocolVersion)
-    return send_error(h, {0, "wrong protocol version (" + std::to_string(h.vers) + ")"}), !broken_;
-  if (h.direction != Direction::Call)
-    return send_error(h, {0, "unexpected message direction (" +
-                                 std::to_string(static_cast<int>(h.direction)) + ")"}),
-           !broken_;
-  if (h.status != Status::Ok)
-    return send_error(h, {0, "unexpected message status (" +
-                                 std::to_string(static_cast<int>(h.status)) + ")"}),
-           !broken_;
+  if (auto problem = header_problem(h)) {
+    // Unlike stock, the reply echoes this request's proc and serial, so the
+    // library can match it.
+    send_error(h, {0, *problem});
+    return !broken_;
+  }
 
   const ActionInfo* info = find_action(h.proc);
   const char* name = proc_name(h.proc);
