@@ -86,9 +86,11 @@ void encode_unset(const ArgInfo& a, XdrEncoder& out) {
   }
 }
 
-bool render_field(const FieldInfo& f, XdrDecoder& in, std::string& out) {
+}  // namespace
+
+bool field_to_text(FieldKind kind, XdrDecoder& in, std::string& out) {
   std::string s;
-  switch (f.kind) {
+  switch (kind) {
     case FieldKind::String: if (!in.get(s)) return false; out += s; break;
     case FieldKind::Buffer: if (!in.get_bytes(s)) return false; out += s; break;
     case FieldKind::Uuid: if (!in.get_fixed(s, 32)) return false; out += s; break;
@@ -102,10 +104,12 @@ bool render_field(const FieldInfo& f, XdrDecoder& in, std::string& out) {
   return true;
 }
 
+namespace {
+
 bool render_struct(const StructInfo& st, XdrDecoder& in, const std::string& indent, std::string& out) {
   for (int i = 0; i < st.nfields; ++i) {
     out += indent + st.fields[i].name + ": ";
-    if (!render_field(st.fields[i], in, out)) return false;
+    if (!field_to_text(st.fields[i].kind, in, out)) return false;
     out += '\n';
   }
   return true;

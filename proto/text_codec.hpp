@@ -29,6 +29,9 @@ Result<uint64_t> encode_args(const ActionInfo& action, const TextCall& call, Xdr
 // Number of arguments `encode_args` expects (file arguments left out).
 int wire_arg_count(const ActionInfo& action);
 
+// Decodes one struct field and appends it to out as text.
+bool field_to_text(FieldKind kind, XdrDecoder& in, std::string& out);
+
 // Renders a reply body as text, one value per line (fields as "name: value").
 Result<std::string> render_ret(const ActionInfo& action, XdrDecoder& in);
 

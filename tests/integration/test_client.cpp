@@ -1,5 +1,7 @@
 #include "integration/test_client.hpp"
 
+#include "proto/text_codec.hpp"
+
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -12,6 +14,7 @@
 
 #include "proto/action_table.hpp"
 #include "proto/frame.hpp"
+#include "proto/text_codec.hpp"
 
 namespace gfsd::test {
 
@@ -36,52 +39,8 @@ bool decode_body(const Reply& r, F f) {
 }
 
 bool get_field(proto::XdrDecoder& d, proto::FieldKind k, std::string& out) {
-  using proto::FieldKind;
-  switch (k) {
-    case FieldKind::String:
-      return d.get(out);
-    case FieldKind::Buffer:
-      return d.get_bytes(out);
-    case FieldKind::Uuid:
-      return d.get_fixed(out, 32);
-    case FieldKind::Int32: {
-      int32_t v;
-      if (!d.get(v)) return false;
-      out = std::to_string(v);
-      return true;
-    }
-    case FieldKind::UInt32: {
-      uint32_t v;
-      if (!d.get(v)) return false;
-      out = std::to_string(v);
-      return true;
-    }
-    case FieldKind::Int64: {
-      int64_t v;
-      if (!d.get(v)) return false;
-      out = std::to_string(v);
-      return true;
-    }
-    case FieldKind::UInt64: {
-      uint64_t v;
-      if (!d.get(v)) return false;
-      out = std::to_string(v);
-      return true;
-    }
-    case FieldKind::Float: {
-      float v;
-      if (!d.get(v)) return false;
-      out = std::to_string(v);
-      return true;
-    }
-    case FieldKind::Char: {
-      char v;
-      if (!d.get_char(v)) return false;
-      out = std::string(1, v);
-      return true;
-    }
-  }
-  return false;
+  out.clear();
+  return proto::field_to_text(k, d, out);
 }
 
 const proto::StructInfo* find_struct(const std::string& name) {
