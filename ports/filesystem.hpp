@@ -29,6 +29,25 @@ struct XattrEntry {
   std::string value;
 };
 
+// What a directory entry says it is (d_type); Unknown when the filesystem does not say.
+enum class EntryType {
+  Unknown,
+  Regular,
+  Directory,
+  Symlink,
+  BlockDevice,
+  CharDevice,
+  Fifo,
+  Socket,
+  Other,
+};
+
+struct DirEntry {
+  int64_t ino = 0;
+  EntryType type = EntryType::Unknown;
+  std::string name;
+};
+
 // An open file (or device).
 class File {
  public:
@@ -60,12 +79,21 @@ class Filesystem {
   virtual Result<FsStat> statvfs(const std::string& path) = 0;
   // Entry names without "." and "..", in directory order.
   virtual Result<std::vector<std::string>> list_dir(const std::string& path) = 0;
+  // Every entry, "." and ".." included, in directory order.
+  virtual Result<std::vector<DirEntry>> read_dir(const std::string& path) = 0;
   virtual Result<std::string> readlink(const std::string& path) = 0;
   virtual Result<std::vector<XattrEntry>> list_xattrs(const std::string& path) = 0;  // no follow
-  // Attribute names of the entry itself, in kernel order (no follow).
-  virtual Result<std::vector<std::string>> list_xattr_names(const std::string& path) = 0;
-  // One attribute's value (no follow).
-  virtual Result<std::string> get_xattr(const std::string& path, const std::string& name) = 0;
+  // Attribute names, in kernel order, of the path's target (follow) or of the entry itself.
+  virtual Result<std::vector<std::string>> list_xattr_names(const std::string& path,
+                                                            bool follow) = 0;
+  // One attribute's value.
+  virtual Result<std::string> get_xattr(const std::string& path, const std::string& name,
+                                        bool follow) = 0;
+  // Creates or replaces one attribute; a value over the kernel's size limit fails with E2BIG.
+  virtual Result<void> set_xattr(const std::string& path, const std::string& name,
+                                 const std::string& value, bool follow) = 0;
+  virtual Result<void> remove_xattr(const std::string& path, const std::string& name,
+                                    bool follow) = 0;
   // The canonical guest path (symlinks, "." and ".." resolved inside the sysroot).
   virtual Result<std::string> realpath(const std::string& path) = 0;
 
@@ -75,10 +103,29 @@ class Filesystem {
   // Removes a file or a whole tree, never following symlinks; a missing path is
   // not an error. The error names the first entry that could not be removed.
   virtual Result<void> remove_tree(const std::string& path) = 0;
+  // Makes a symlink at path (its last component is never followed). replace: an existing
+  // non-directory is swapped for it atomically (made under a temporary name, then renamed over).
+  virtual Result<void> symlink(const std::string& target, const std::string& path,
+                               bool replace) = 0;
+  // A hard link to existing (a final symlink in existing is not followed, as link(2) on Linux).
+  virtual Result<void> link(const std::string& existing, const std::string& path) = 0;
+  // rename(2); the error names `to`.
+  virtual Result<void> rename(const std::string& from, const std::string& to) = 0;
+  // mknod(2): mode holds the file type and permissions (umask applies).
+  virtual Result<void> mknod(const std::string& path, uint32_t mode, uint32_t dev_major,
+                             uint32_t dev_minor) = 0;
   virtual Result<void> chmod(const std::string& path, uint32_t mode) = 0;  // follows
   virtual Result<void> chown(const std::string& path, int64_t uid, int64_t gid, bool follow) = 0;
+  // One pread(2) of up to count bytes (open for reading, follows symlinks); names the step.
+  virtual Result<std::string> pread(const std::string& path, size_t count, int64_t offset) = 0;
+  // One pwrite(2) (open for writing, no create, follows); the bytes written; names the step.
+  virtual Result<size_t> pwrite(const std::string& path, const std::string& data,
+                                int64_t offset) = 0;
   // Opens for writing (no create, follows symlinks), then ftruncate; names the step.
   virtual Result<void> truncate(const std::string& path, int64_t size) = 0;
+  // utimensat(2) on the entry itself (no follow); nsec may be UTIME_NOW or UTIME_OMIT.
+  virtual Result<void> set_times(const std::string& path, int64_t atime_sec, int64_t atime_nsec,
+                                 int64_t mtime_sec, int64_t mtime_nsec) = 0;
   // Creates the file if missing, and sets its times to now (open, futimens, close);
   // names the step.
   virtual Result<void> touch(const std::string& path) = 0;

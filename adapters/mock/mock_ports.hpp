@@ -40,22 +40,46 @@ class MockFilesystem : public ports::Filesystem {
   MOCK_METHOD(Result<ports::FileStat>, stat, (const std::string& path, bool follow), (override));
   MOCK_METHOD(Result<ports::FsStat>, statvfs, (const std::string& path), (override));
   MOCK_METHOD(Result<std::vector<std::string>>, list_dir, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::vector<ports::DirEntry>>, read_dir, (const std::string& path),
+              (override));
   MOCK_METHOD(Result<std::string>, readlink, (const std::string& path), (override));
   MOCK_METHOD(Result<std::vector<ports::XattrEntry>>, list_xattrs, (const std::string& path),
               (override));
-  MOCK_METHOD(Result<std::vector<std::string>>, list_xattr_names, (const std::string& path),
+  MOCK_METHOD(Result<std::vector<std::string>>, list_xattr_names,
+              (const std::string& path, bool follow), (override));
+  MOCK_METHOD(Result<std::string>, get_xattr,
+              (const std::string& path, const std::string& name, bool follow), (override));
+  MOCK_METHOD(Result<void>, set_xattr,
+              (const std::string& path, const std::string& name, const std::string& value,
+               bool follow),
               (override));
-  MOCK_METHOD(Result<std::string>, get_xattr, (const std::string& path, const std::string& name),
-              (override));
+  MOCK_METHOD(Result<void>, remove_xattr,
+              (const std::string& path, const std::string& name, bool follow), (override));
   MOCK_METHOD(Result<std::string>, realpath, (const std::string& path), (override));
   MOCK_METHOD(Result<void>, mkdir, (const std::string& path, uint32_t mode), (override));
   MOCK_METHOD(Result<void>, rmdir, (const std::string& path), (override));
   MOCK_METHOD(Result<void>, unlink, (const std::string& path), (override));
   MOCK_METHOD(Result<void>, remove_tree, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, symlink,
+              (const std::string& target, const std::string& path, bool replace), (override));
+  MOCK_METHOD(Result<void>, link, (const std::string& existing, const std::string& path),
+              (override));
+  MOCK_METHOD(Result<void>, rename, (const std::string& from, const std::string& to), (override));
+  MOCK_METHOD(Result<void>, mknod,
+              (const std::string& path, uint32_t mode, uint32_t dev_major, uint32_t dev_minor),
+              (override));
   MOCK_METHOD(Result<void>, chmod, (const std::string& path, uint32_t mode), (override));
   MOCK_METHOD(Result<void>, chown, (const std::string& path, int64_t uid, int64_t gid, bool follow),
               (override));
+  MOCK_METHOD(Result<std::string>, pread, (const std::string& path, size_t count, int64_t offset),
+              (override));
+  MOCK_METHOD(Result<size_t>, pwrite,
+              (const std::string& path, const std::string& data, int64_t offset), (override));
   MOCK_METHOD(Result<void>, truncate, (const std::string& path, int64_t size), (override));
+  MOCK_METHOD(Result<void>, set_times,
+              (const std::string& path, int64_t atime_sec, int64_t atime_nsec, int64_t mtime_sec,
+               int64_t mtime_nsec),
+              (override));
   MOCK_METHOD(Result<void>, touch, (const std::string& path), (override));
   MOCK_METHOD(Result<std::string>, make_temp, (const std::string& tmpl, size_t suffix_len),
               (override));

@@ -7,8 +7,10 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/limits.h>
 #include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/xattr.h>
@@ -135,6 +137,23 @@ bool locate(const std::string& root, const std::string& path, bool whole_on_trai
   return static_cast<bool>(t.fd);
 }
 
+// Where a new entry goes (or an entry that is renamed or linked, whose last
+// component is never followed): its parent and last component. A trailing
+// slash stays on the name so that the kernel applies its own rules to it.
+// "/", "." and ".." are whole: they name existing directories.
+bool locate_entry(const std::string& root, const std::string& path, Target& t) {
+  if (path.empty()) {
+    errno = ENOENT;
+    return false;
+  }
+  Split s = split_path(path);
+  t.whole = is_dot_name(s.name);
+  t.name = s.trailing_slash && !t.whole ? s.name + "/" : std::move(s.name);
+  t.fd = UniqueFd(t.whole ? resolve(root, path, O_PATH)
+                          : resolve(root, s.parent, O_PATH | O_DIRECTORY));
+  return static_cast<bool>(t.fd);
+}
+
 int stat_target(const Target& t, struct stat* st) {
   if (t.whole) return ::fstatat(t.fd.get(), "", st, AT_EMPTY_PATH);
   return ::fstatat(t.fd.get(), t.name.c_str(), st, AT_SYMLINK_NOFOLLOW);
@@ -145,6 +164,52 @@ int stat_target(const Target& t, struct stat* st) {
 // which only the following variants traverse.
 std::string xattr_path(const Target& t) {
   return t.whole ? proc_fd(t.fd.get()) : proc_fd(t.fd.get()) + "/" + t.name;
+}
+
+// The entry an xattr call acts on: what the path leads to (follow: reached
+// through the magic link, always whole) or the path's own last component.
+bool locate_xattr(const std::string& root, const std::string& path, bool follow, Target& t) {
+  if (!follow) return locate(root, path, true, t);
+  t.whole = true;
+  t.fd = UniqueFd(resolve(root, path, O_PATH));
+  return static_cast<bool>(t.fd);
+}
+
+// The kernel rejects a bad name, and a set's oversized value, before it
+// looks the path up; checking first keeps those errors ahead of ENOENT.
+bool xattr_args_ok(const std::string& name, size_t value_size = 0) {
+  if (name.empty() || name.size() > XATTR_NAME_MAX) {
+    errno = ERANGE;
+    return false;
+  }
+  if (value_size > XATTR_SIZE_MAX) {
+    errno = E2BIG;
+    return false;
+  }
+  return true;
+}
+
+ports::EntryType to_entry_type(unsigned char d_type) {
+  switch (d_type) {
+    case DT_REG:
+      return ports::EntryType::Regular;
+    case DT_DIR:
+      return ports::EntryType::Directory;
+    case DT_LNK:
+      return ports::EntryType::Symlink;
+    case DT_BLK:
+      return ports::EntryType::BlockDevice;
+    case DT_CHR:
+      return ports::EntryType::CharDevice;
+    case DT_FIFO:
+      return ports::EntryType::Fifo;
+    case DT_SOCK:
+      return ports::EntryType::Socket;
+    case DT_UNKNOWN:
+      return ports::EntryType::Unknown;
+    default:
+      return ports::EntryType::Other;
+  }
 }
 
 ports::FileStat to_file_stat(const struct stat& st) {
@@ -254,6 +319,42 @@ bool read_dir_names(int dirfd, std::vector<std::string>& names) {
   return err == 0;
 }
 
+bool read_dir_entries(int dirfd, std::vector<ports::DirEntry>& out) {
+  const int dupfd = ::fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
+  if (dupfd < 0) return false;
+  DIR* d = ::fdopendir(dupfd);
+  if (!d) {
+    const int saved = errno;
+    ::close(dupfd);
+    errno = saved;
+    return false;
+  }
+  for (;;) {
+    errno = 0;
+    const dirent* e = ::readdir(d);
+    if (!e) break;
+    out.push_back({static_cast<int64_t>(e->d_ino), to_entry_type(e->d_type), e->d_name});
+  }
+  const int err = errno;
+  ::closedir(d);
+  errno = err;
+  return err == 0;
+}
+
+// Six random name characters, as mkstemp picks them.
+std::string random_chars(std::mt19937_64& gen) {
+  static constexpr char kChars[] =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::string out(6, 'x');
+  for (auto& c : out) c = kChars[gen() % (sizeof kChars - 1)];
+  return out;
+}
+
+std::mt19937_64 seeded_generator() {
+  std::random_device rd;
+  return std::mt19937_64((static_cast<uint64_t>(rd()) << 32) ^ rd());
+}
+
 // rm -rf: keeps going after a failure and reports the first one.
 struct RemoveError {
   int errnum = 0;
@@ -335,6 +436,13 @@ Result<std::vector<std::string>> PosixFilesystem::list_dir(const std::string& pa
   return names;
 }
 
+Result<std::vector<ports::DirEntry>> PosixFilesystem::read_dir(const std::string& path) {
+  UniqueFd fd(resolve(root_, path, O_RDONLY | O_DIRECTORY));
+  std::vector<ports::DirEntry> entries;
+  if (!fd || !read_dir_entries(fd.get(), entries)) return fail_errno(errno, path);
+  return entries;
+}
+
 Result<std::string> PosixFilesystem::readlink(const std::string& path) {
   Target t;
   if (!locate(root_, path, true, t)) return fail_errno(errno, path);
@@ -344,9 +452,10 @@ Result<std::string> PosixFilesystem::readlink(const std::string& path) {
   return target;
 }
 
-Result<std::vector<std::string>> PosixFilesystem::list_xattr_names(const std::string& path) {
+Result<std::vector<std::string>> PosixFilesystem::list_xattr_names(const std::string& path,
+                                                                   bool follow) {
   Target t;
-  if (!locate(root_, path, true, t)) return fail_errno(errno, path);
+  if (!locate_xattr(root_, path, follow, t)) return fail_errno(errno, path);
   const std::string p = xattr_path(t);
   const bool whole = t.whole;
   std::string buf;
@@ -359,9 +468,11 @@ Result<std::vector<std::string>> PosixFilesystem::list_xattr_names(const std::st
   return split_names(buf);
 }
 
-Result<std::string> PosixFilesystem::get_xattr(const std::string& path, const std::string& name) {
+Result<std::string> PosixFilesystem::get_xattr(const std::string& path, const std::string& name,
+                                               bool follow) {
   Target t;
-  if (!locate(root_, path, true, t)) return fail_errno(errno, path);
+  if (!xattr_args_ok(name) || !locate_xattr(root_, path, follow, t))
+    return fail_errno(errno, path);
   const std::string p = xattr_path(t);
   const bool whole = t.whole;
   std::string value;
@@ -375,12 +486,36 @@ Result<std::string> PosixFilesystem::get_xattr(const std::string& path, const st
   return value;
 }
 
+Result<void> PosixFilesystem::set_xattr(const std::string& path, const std::string& name,
+                                        const std::string& value, bool follow) {
+  Target t;
+  if (!xattr_args_ok(name, value.size()) || !locate_xattr(root_, path, follow, t))
+    return fail_errno(errno, path);
+  const std::string p = xattr_path(t);
+  const int r = t.whole ? ::setxattr(p.c_str(), name.c_str(), value.data(), value.size(), 0)
+                        : ::lsetxattr(p.c_str(), name.c_str(), value.data(), value.size(), 0);
+  if (r < 0) return fail_errno(errno, path);
+  return {};
+}
+
+Result<void> PosixFilesystem::remove_xattr(const std::string& path, const std::string& name,
+                                           bool follow) {
+  Target t;
+  if (!xattr_args_ok(name) || !locate_xattr(root_, path, follow, t))
+    return fail_errno(errno, path);
+  const std::string p = xattr_path(t);
+  const int r = t.whole ? ::removexattr(p.c_str(), name.c_str())
+                        : ::lremovexattr(p.c_str(), name.c_str());
+  if (r < 0) return fail_errno(errno, path);
+  return {};
+}
+
 Result<std::vector<ports::XattrEntry>> PosixFilesystem::list_xattrs(const std::string& path) {
-  auto names = list_xattr_names(path);
+  auto names = list_xattr_names(path, false);
   if (!names) return forward(names.error());
   std::vector<ports::XattrEntry> out;
   for (auto& n : *names) {
-    auto value = get_xattr(path, n);
+    auto value = get_xattr(path, n, false);
     if (!value) return forward(value.error());
     out.push_back({std::move(n), std::move(*value)});
   }
@@ -451,6 +586,76 @@ Result<void> PosixFilesystem::remove_tree(const std::string& path) {
   return {};
 }
 
+Result<void> PosixFilesystem::symlink(const std::string& target, const std::string& path,
+                                      bool replace) {
+  Target t;
+  if (!locate_entry(root_, path, t)) return fail_errno(errno, path);
+  if (t.whole) return fail_errno(EEXIST, path);
+  if (!replace) {
+    if (::symlinkat(target.c_str(), t.fd.get(), t.name.c_str()) < 0)
+      return fail_errno(errno, path);
+    return {};
+  }
+  // Made aside under a fresh name, then renamed over: the old entry never goes missing.
+  auto gen = seeded_generator();
+  std::string temp;
+  for (int attempt = 0;; ++attempt) {
+    if (attempt == 10000) return fail_errno(EEXIST, path);
+    temp = "Cu" + random_chars(gen);
+    if (::symlinkat(target.c_str(), t.fd.get(), temp.c_str()) == 0) break;
+    if (errno != EEXIST) return fail_errno(errno, path);
+  }
+  if (::renameat(t.fd.get(), temp.c_str(), t.fd.get(), t.name.c_str()) < 0) {
+    const int err = errno;
+    ::unlinkat(t.fd.get(), temp.c_str(), 0);
+    return fail_errno(err, path);
+  }
+  return {};
+}
+
+Result<void> PosixFilesystem::link(const std::string& existing, const std::string& path) {
+  Target from, to;
+  if (!locate_entry(root_, existing, from)) return fail_errno(errno, path);
+  if (!locate_entry(root_, path, to)) return fail_errno(errno, path);
+  if (to.whole) {
+    // The kernel looks the existing file up before it finds the name taken.
+    struct stat st;
+    if (!from.whole && ::fstatat(from.fd.get(), from.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) < 0)
+      return fail_errno(errno, path);
+    return fail_errno(EEXIST, path);
+  }
+  // A whole source is a directory, linked through its own descriptor (the kernel says EPERM).
+  const int r = from.whole ? ::linkat(from.fd.get(), "", to.fd.get(), to.name.c_str(),
+                                      AT_EMPTY_PATH)
+                           : ::linkat(from.fd.get(), from.name.c_str(), to.fd.get(),
+                                      to.name.c_str(), 0);
+  if (r < 0) return fail_errno(errno, path);
+  return {};
+}
+
+Result<void> PosixFilesystem::rename(const std::string& from, const std::string& to) {
+  Target src, dst;
+  if (!locate_entry(root_, from, src) || !locate_entry(root_, to, dst))
+    return fail_errno(errno, to);
+  // What rename(2) says for "/", "." and "..", on either side.
+  if (src.whole || dst.whole) return fail_errno(EBUSY, to);
+  if (::renameat(src.fd.get(), src.name.c_str(), dst.fd.get(), dst.name.c_str()) < 0)
+    return fail_errno(errno, to);
+  return {};
+}
+
+Result<void> PosixFilesystem::mknod(const std::string& path, uint32_t mode, uint32_t dev_major,
+                                    uint32_t dev_minor) {
+  Target t;
+  if (!locate_entry(root_, path, t)) return fail_errno(errno, path);
+  if (t.whole) return fail_errno(EEXIST, path);
+  // glibc refuses (EINVAL) a device number that does not fit the kernel's 32 bits.
+  const dev_t dev = makedev(dev_major, dev_minor);
+  if (::mknodat(t.fd.get(), t.name.c_str(), static_cast<mode_t>(mode), dev) < 0)
+    return fail_errno(errno, path);
+  return {};
+}
+
 Result<void> PosixFilesystem::chmod(const std::string& path, uint32_t mode) {
   UniqueFd fd(resolve(root_, path, O_PATH));
   // fchmod refuses O_PATH descriptors; the magic link reaches the same inode.
@@ -475,12 +680,56 @@ Result<void> PosixFilesystem::chown(const std::string& path, int64_t uid, int64_
   return {};
 }
 
+Result<std::string> PosixFilesystem::pread(const std::string& path, size_t count,
+                                           int64_t offset) {
+  UniqueFd fd(resolve(root_, path, O_RDONLY));
+  if (!fd) return fail_errno(errno, "open: " + path);
+  std::string buf(count, '\0');
+  ssize_t n;
+  do {
+    n = ::pread(fd.get(), buf.data(), count, static_cast<off_t>(offset));
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return fail_errno(errno, "pread: " + path);
+  if (::close(fd.release()) < 0) return fail_errno(errno, "close: " + path);
+  buf.resize(static_cast<size_t>(n));
+  return buf;
+}
+
+Result<size_t> PosixFilesystem::pwrite(const std::string& path, const std::string& data,
+                                       int64_t offset) {
+  UniqueFd fd(resolve(root_, path, O_WRONLY));
+  if (!fd) return fail_errno(errno, "open: " + path);
+  ssize_t n;
+  do {
+    n = ::pwrite(fd.get(), data.data(), data.size(), static_cast<off_t>(offset));
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return fail_errno(errno, "pwrite: " + path);
+  if (::close(fd.release()) < 0) return fail_errno(errno, "close: " + path);
+  return static_cast<size_t>(n);
+}
+
 Result<void> PosixFilesystem::truncate(const std::string& path, int64_t size) {
   UniqueFd fd(resolve(root_, path, O_WRONLY | O_NOCTTY));
   if (!fd) return fail_errno(errno, "open: " + path);
   if (::ftruncate(fd.get(), static_cast<off_t>(size)) < 0)
     return fail_errno(errno, "ftruncate: " + path);
   if (::close(fd.release()) < 0) return fail_errno(errno, "close: " + path);
+  return {};
+}
+
+Result<void> PosixFilesystem::set_times(const std::string& path, int64_t atime_sec,
+                                        int64_t atime_nsec, int64_t mtime_sec,
+                                        int64_t mtime_nsec) {
+  struct timespec ts[2];
+  ts[0].tv_sec = static_cast<time_t>(atime_sec);
+  ts[0].tv_nsec = static_cast<long>(atime_nsec);
+  ts[1].tv_sec = static_cast<time_t>(mtime_sec);
+  ts[1].tv_nsec = static_cast<long>(mtime_nsec);
+  Target t;
+  if (!locate(root_, path, true, t)) return fail_errno(errno, path);
+  const int r = t.whole ? ::utimensat(t.fd.get(), "", ts, AT_EMPTY_PATH)
+                        : ::utimensat(t.fd.get(), t.name.c_str(), ts, AT_SYMLINK_NOFOLLOW);
+  if (r < 0) return fail_errno(errno, path);
   return {};
 }
 

@@ -1,6 +1,7 @@
 // Directory actions: create, remove, list.
 #include <cerrno>
 #include <string>
+#include <vector>
 
 #include "domain/files/file_actions.hpp"
 
@@ -8,6 +9,13 @@ namespace gfsd::domain {
 
 Result<void> mkdir(Ctx& ctx, const std::string& path) {
   auto r = ctx.fs.mkdir(path, 0777);
+  if (!r) return fail_errno(r.error().errnum, path);
+  return {};
+}
+
+Result<void> mkdir_mode(Ctx& ctx, const std::string& path, int32_t mode) {
+  if (mode < 0) return fail(path + ": mode is negative");
+  auto r = ctx.fs.mkdir(path, static_cast<uint32_t>(mode));  // the umask applies
   if (!r) return fail_errno(r.error().errnum, path);
   return {};
 }
@@ -76,6 +84,45 @@ Result<void> ls0(Ctx& ctx, const std::string& dir) {
   GFSD_TRY(ctx.download->start());
   for (const auto& n : *names) GFSD_TRY(ctx.download->write(n.c_str(), n.size() + 1));
   return ctx.download->finish();
+}
+
+namespace {
+
+// The letters the original uses for d_type.
+char ftyp_letter(ports::EntryType t) {
+  switch (t) {
+    case ports::EntryType::BlockDevice:
+      return 'b';
+    case ports::EntryType::CharDevice:
+      return 'c';
+    case ports::EntryType::Directory:
+      return 'd';
+    case ports::EntryType::Fifo:
+      return 'f';
+    case ports::EntryType::Symlink:
+      return 'l';
+    case ports::EntryType::Regular:
+      return 'r';
+    case ports::EntryType::Socket:
+      return 's';
+    case ports::EntryType::Unknown:
+      return 'u';
+    case ports::EntryType::Other:
+      break;
+  }
+  return '?';
+}
+
+}  // namespace
+
+// Every entry as the directory lists it, "." and ".." included, unsorted.
+Result<std::vector<api::Dirent>> readdir(Ctx& ctx, const std::string& dir) {
+  auto entries = ctx.fs.read_dir(dir);
+  if (!entries) return fail_errno(entries.error().errnum, "opendir: " + dir);
+  std::vector<api::Dirent> out;
+  out.reserve(entries->size());
+  for (auto& e : *entries) out.push_back({e.ino, ftyp_letter(e.type), std::move(e.name)});
+  return out;
 }
 
 // "ls -la" of the resolved path, run outside the guest on <sysroot><realpath>.

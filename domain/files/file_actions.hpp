@@ -23,7 +23,12 @@ Result<void> chown(Ctx& ctx, int32_t owner, int32_t group, const std::string& pa
 Result<std::string> mktemp(Ctx& ctx, const std::string& tmpl, const api::opt::mktemp& opts);
 Result<int64_t> filesize(Ctx& ctx, const std::string& path);
 Result<int32_t> umask(Ctx& ctx, int32_t mask);
+Result<int32_t> get_umask(Ctx& ctx);
 Result<void> sync(Ctx& ctx);
+Result<void> truncate_size(Ctx& ctx, const std::string& path, int64_t size);
+Result<void> lchown(Ctx& ctx, int32_t owner, int32_t group, const std::string& path);
+Result<void> utimens(Ctx& ctx, const std::string& path, int64_t atsecs, int64_t atnsecs,
+                     int64_t mtsecs, int64_t mtnsecs);
 
 // dir_ops.cpp
 Result<void> mkdir(Ctx& ctx, const std::string& path);
@@ -31,6 +36,8 @@ Result<void> mkdir_p(Ctx& ctx, const std::string& path);
 Result<void> rmdir(Ctx& ctx, const std::string& path);
 Result<void> ls0(Ctx& ctx, const std::string& dir);
 Result<std::string> ll(Ctx& ctx, const std::string& path);
+Result<void> mkdir_mode(Ctx& ctx, const std::string& path, int32_t mode);
+Result<std::vector<api::Dirent>> readdir(Ctx& ctx, const std::string& dir);
 
 // tests_is.cpp
 Result<bool> exists(Ctx& ctx, const std::string& path);
@@ -49,9 +56,40 @@ Result<api::Statvfs> statvfs(Ctx& ctx, const std::string& path);
 Result<std::string> readlink(Ctx& ctx, const std::string& path);
 Result<std::vector<std::string>> internal_readlinklist(Ctx& ctx, const std::string& path,
                                                        const std::vector<std::string>& names);
+Result<std::string> realpath(Ctx& ctx, const std::string& path);
+Result<void> ln(Ctx& ctx, const std::string& target, const std::string& linkname);
+Result<void> ln_f(Ctx& ctx, const std::string& target, const std::string& linkname);
+Result<void> rename(Ctx& ctx, const std::string& oldpath, const std::string& newpath);
+
+// symlink_ops.cpp
+Result<void> ln_s(Ctx& ctx, const std::string& target, const std::string& linkname);
+Result<void> ln_sf(Ctx& ctx, const std::string& target, const std::string& linkname);
+
+// node_ops.cpp
+Result<void> mknod(Ctx& ctx, int32_t mode, int32_t devmajor, int32_t devminor,
+                   const std::string& path);
+Result<void> mkfifo(Ctx& ctx, int32_t mode, const std::string& path);
+Result<void> mknod_b(Ctx& ctx, int32_t mode, int32_t devmajor, int32_t devminor,
+                     const std::string& path);
+Result<void> mknod_c(Ctx& ctx, int32_t mode, int32_t devmajor, int32_t devminor,
+                     const std::string& path);
+
+// offset_io.cpp
+Result<std::string> pread(Ctx& ctx, const std::string& path, int32_t count, int64_t offset);
+Result<int32_t> pwrite(Ctx& ctx, const std::string& path, const std::string& content,
+                       int64_t offset);
 
 // xattr_ops.cpp
+Result<std::vector<api::Xattr>> getxattrs(Ctx& ctx, const std::string& path);
 Result<std::vector<api::Xattr>> lgetxattrs(Ctx& ctx, const std::string& path);
+Result<std::string> getxattr(Ctx& ctx, const std::string& path, const std::string& name);
+Result<std::string> lgetxattr(Ctx& ctx, const std::string& path, const std::string& name);
+Result<void> setxattr(Ctx& ctx, const std::string& xattr, const std::string& val, int32_t vallen,
+                      const std::string& path);
+Result<void> lsetxattr(Ctx& ctx, const std::string& xattr, const std::string& val,
+                       int32_t vallen, const std::string& path);
+Result<void> removexattr(Ctx& ctx, const std::string& xattr, const std::string& path);
+Result<void> lremovexattr(Ctx& ctx, const std::string& xattr, const std::string& path);
 Result<std::vector<api::Xattr>> internal_lxattrlist(Ctx& ctx, const std::string& path,
                                                     const std::vector<std::string>& names);
 
@@ -68,6 +106,9 @@ inline constexpr int64_t kTypeMask = 0170000;
 inline constexpr int64_t kTypeRegular = 0100000;
 inline constexpr int64_t kTypeDirectory = 0040000;
 inline constexpr int64_t kTypeSymlink = 0120000;
+inline constexpr int64_t kTypeFifo = 0010000;
+inline constexpr int64_t kTypeCharDevice = 0020000;
+inline constexpr int64_t kTypeBlockDevice = 0060000;
 
 inline bool has_type(int64_t mode, int64_t type) { return (mode & kTypeMask) == type; }
 

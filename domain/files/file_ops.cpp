@@ -1,4 +1,4 @@
-// Single-file actions: create, remove, change attributes, size; umask, sync.
+// Single-file actions: create, remove, change attributes, times, size; umask, sync.
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -93,6 +93,40 @@ Result<void> chown(Ctx& ctx, int32_t owner, int32_t group, const std::string& pa
   return {};
 }
 
+Result<void> truncate_size(Ctx& ctx, const std::string& path, int64_t size) {
+  return ctx.fs.truncate(path, size);  // names the failing step itself
+}
+
+Result<void> lchown(Ctx& ctx, int32_t owner, int32_t group, const std::string& path) {
+  auto r = ctx.fs.chown(path, owner, group, false);
+  if (!r)
+    return fail_errno(r.error().errnum,
+                      path + ": " + std::to_string(owner) + "." + std::to_string(group));
+  return {};
+}
+
+namespace {
+
+// utimensat(2)'s markers (Linux values); the API spells them -1 and -2.
+constexpr int64_t kUtimeNow = (int64_t{1} << 30) - 1;
+constexpr int64_t kUtimeOmit = (int64_t{1} << 30) - 2;
+
+int64_t kernel_nsec(int64_t nsec) {
+  if (nsec == -1) return kUtimeNow;
+  if (nsec == -2) return kUtimeOmit;
+  return nsec;  // anything else goes to the kernel as it is, to accept or refuse
+}
+
+}  // namespace
+
+// Never follows a final symlink: the link's own times change.
+Result<void> utimens(Ctx& ctx, const std::string& path, int64_t atsecs, int64_t atnsecs,
+                     int64_t mtsecs, int64_t mtnsecs) {
+  auto r = ctx.fs.set_times(path, atsecs, kernel_nsec(atnsecs), mtsecs, kernel_nsec(mtnsecs));
+  if (!r) return fail_errno(r.error().errnum, "utimensat: " + path);
+  return {};
+}
+
 Result<std::string> mktemp(Ctx& ctx, const std::string& tmpl, const api::opt::mktemp& opts) {
   std::string dest = tmpl;
   size_t suffix_len = 0;
@@ -115,6 +149,13 @@ Result<int32_t> umask(Ctx& ctx, int32_t mask) {
     return fail("0" + files::octal(static_cast<uint32_t>(mask)) +
                 ": mask negative or out of range");
   return static_cast<int32_t>(ctx.fs.set_umask(static_cast<uint32_t>(mask)));
+}
+
+// Reading the umask means setting it; the old value goes straight back.
+Result<int32_t> get_umask(Ctx& ctx) {
+  const uint32_t old = ctx.fs.set_umask(022);
+  ctx.fs.set_umask(old);
+  return static_cast<int32_t>(old);
 }
 
 // sync(2) issues no barrier: the guest disks are flushed as well. Never fails.

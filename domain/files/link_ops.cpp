@@ -1,4 +1,4 @@
-// Reading symlinks.
+// Names: reading symlinks, resolving paths, hard links and renames.
 #include <cerrno>
 #include <string>
 #include <vector>
@@ -41,6 +41,33 @@ Result<std::vector<std::string>> internal_readlinklist(Ctx& ctx, const std::stri
     out.push_back(std::move(*target));
   }
   return out;
+}
+
+// The original resolves in a chrooted child; the port resolves inside the sysroot.
+Result<std::string> realpath(Ctx& ctx, const std::string& path) {
+  auto real = ctx.fs.realpath(path);
+  if (!real) return fail_errno(real.error().errnum, "realpath: " + path);
+  return real;
+}
+
+// link(2) in the guest. A relative target is taken from the guest's root: the
+// original's chroot left it relative to a directory outside the guest.
+Result<void> ln(Ctx& ctx, const std::string& target, const std::string& linkname) {
+  auto r = ctx.fs.link(target, linkname);
+  if (!r) return fail_errno(r.error().errnum, "link: " + target + ": " + linkname);
+  return {};
+}
+
+// Whatever was at linkname goes first; only the link's own failure is reported.
+Result<void> ln_f(Ctx& ctx, const std::string& target, const std::string& linkname) {
+  static_cast<void>(ctx.fs.unlink(linkname));
+  return ln(ctx, target, linkname);
+}
+
+Result<void> rename(Ctx& ctx, const std::string& oldpath, const std::string& newpath) {
+  auto r = ctx.fs.rename(oldpath, newpath);
+  if (!r) return fail_errno(r.error().errnum, "rename: " + oldpath + ": " + newpath);
+  return {};
 }
 
 }  // namespace gfsd::domain

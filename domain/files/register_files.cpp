@@ -14,13 +14,19 @@ void register_files(api::Handlers& h) {
   h.mktemp = &mktemp;
   h.filesize = &filesize;
   h.umask = &umask;
+  h.get_umask = &get_umask;
   h.sync = &sync;
+  h.truncate_size = &truncate_size;
+  h.lchown = &lchown;
+  h.utimens = &utimens;
 
   h.mkdir = &mkdir;
   h.mkdir_p = &mkdir_p;
   h.rmdir = &rmdir;
   h.ls0 = &ls0;
   h.ll = &ll;
+  h.mkdir_mode = &mkdir_mode;
+  h.readdir = &readdir;
 
   h.exists = &exists;
   h.is_file = &is_file;
@@ -34,9 +40,30 @@ void register_files(api::Handlers& h) {
 
   h.readlink = &readlink;
   h.internal_readlinklist = &internal_readlinklist;
+  h.realpath = &realpath;
+  h.ln = &ln;
+  h.ln_f = &ln_f;
+  h.ln_s = &ln_s;
+  h.ln_sf = &ln_sf;
+  h.rename = &rename;
 
+  h.mknod = &mknod;
+  h.mkfifo = &mkfifo;
+  h.mknod_b = &mknod_b;
+  h.mknod_c = &mknod_c;
+
+  h.getxattrs = &getxattrs;
   h.lgetxattrs = &lgetxattrs;
+  h.getxattr = &getxattr;
+  h.lgetxattr = &lgetxattr;
+  h.setxattr = &setxattr;
+  h.lsetxattr = &lsetxattr;
+  h.removexattr = &removexattr;
+  h.lremovexattr = &lremovexattr;
   h.internal_lxattrlist = &internal_lxattrlist;
+
+  h.pread = &pread;
+  h.pwrite = &pwrite;
 
   h.internal_write = &internal_write;
   h.internal_write_append = &internal_write_append;

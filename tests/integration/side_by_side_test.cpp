@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <functional>
 #include <set>
+#include <string>
+#include <type_traits>
 
 #include "integration/fixture.hpp"
 #include "proto/action_table.hpp"
@@ -21,6 +23,7 @@ namespace gfsd::test {
 namespace {
 
 using proto::RetKind;
+using std::string_literals::operator""s;
 
 // Decides, for one struct field, what to compare: nullopt drops the field.
 using FieldFilter =
@@ -143,6 +146,25 @@ ArgsFn int_path(int32_t n, const std::string& path) {
     e.put(n);
     e.put(path);
   };
+}
+
+// Arguments in order; strings must be std::string (a char* would encode as a bool).
+template <class... A>
+ArgsFn args_of(A... a) {
+  static_assert((!std::is_pointer_v<A> && ...), "pass std::string, not char*");
+  return [=](proto::XdrEncoder& e) { (e.put(a), ...); };
+}
+
+// Only the times that a test sets itself.
+std::optional<std::string> set_times_only(const std::string& f, const std::string& v) {
+  if (f.starts_with("st_atime") || f.starts_with("st_mtime")) return v;
+  return std::nullopt;
+}
+
+std::optional<std::string> owner_and_mode(const std::string& f, const std::string& v) {
+  if (f == "st_uid" || f == "st_gid" || f == "st_mode" || f == "st_rdev" || f == "st_nlink")
+    return v;
+  return std::nullopt;
 }
 
 class SideBySide : public ::testing::Test {
@@ -590,6 +612,251 @@ TEST_F(SideBySide, UploadDownload) {
                            : " ???") +
            " then " + render(c.call("ping_daemon"), *proto::find_action("ping_daemon"));
   });
+}
+
+TEST_F(SideBySide, HardLinksAndRename) {
+  setup_call("internal_write", args_of("/f"s, "data"s));
+  setup_call("mkdir", str_arg("/d"));
+  host_symlink("d", "/rel_d");
+  same_call("ln", args_of("/f"s, "/h"s));
+  same_call("lstatns", str_arg("/h"), 0, owner_and_mode, "nlink 2");
+  same_call("ln", args_of("/f"s, "/h"s));
+  same_call("ln", args_of("/missing"s, "/x"s));
+  same_call("ln", args_of("/d"s, "/dl"s));
+  same_call("ln", args_of("/f"s, "/nodir/x"s));
+  same_call("ln", args_of("/f"s, "/"s));
+  same_call("ln", args_of("/f"s, "/f/"s));
+  same_call("ln", args_of("/rel_d"s, "/hl"s));
+  same_call("lstatns", str_arg("/hl"), 0, owner_and_mode, "a link to the symlink itself");
+  same_call("ln", args_of("/f"s, "/rel_d/h"s));
+  same_call("ln_f", args_of("/f"s, "/h"s));
+  same_call("ln_f", args_of("/f"s, "/d"s));
+  same_call("ln_f", args_of("/missing"s, "/h"s));
+  same_call("exists", str_arg("/h"), 0, keep_all, "ln_f removed it before failing");
+  same_call("ln_f", args_of("/f"s, "/new"s));
+  same_call("rename", args_of("/f"s, "/g"s));
+  same_call("exists", str_arg("/f"));
+  same_call("rename", args_of("/missing"s, "/x"s));
+  same_call("rename", args_of("/"s, "/x"s));
+  same_call("rename", args_of("/g"s, "/.."s));
+  same_call("rename", args_of("/d"s, "/g"s));
+  same_call("rename", args_of("/g"s, "/d"s));
+  same_call("rename", args_of("/g"s, "/nodir/x"s));
+  same_call("rename", args_of("/d"s, "/d/sub"s));
+  same_call("rename", args_of("/g/"s, "/x"s));
+  same_call("rename", args_of("/g"s, "/rel_d/g"s));
+  same_call("rename", args_of("/rel_d"s, "/moved_link"s));
+  same_call("is_symlink", str_arg("/moved_link"));
+  same_call("pread", args_of("/d/g"s, int32_t{10}, int64_t{0}));
+}
+
+TEST_F(SideBySide, LnSIntoDirectoriesAndLnSf) {
+  setup_call("touch", str_arg("/f"));
+  setup_call("touch", str_arg("/g"));
+  setup_call("mkdir_p", str_arg("/d/sub"));
+  host_symlink("d", "/rel_d");
+  auto ln = [](const std::string& target, const std::string& link) {
+    return args_of(target, link);
+  };
+  same_call("ln_s", ln("/f", "/d"));
+  same_call("readlink", str_arg("/d/f"));
+  same_call("ln_s", ln("/x/target/", "/d"));
+  same_call("ln_s", ln("/x/target/", "/d"));
+  same_call("ln_s", ln("/x/target2", "/rel_d"));
+  same_call("readlink", str_arg("/d/target2"));
+  same_call("ln_s", ln("a/..", "/d"));
+  same_call("ln_sf", ln("a/..", "/d"));
+  same_call("ln_sf", ln("/q/sub", "/d"));
+  same_call("ln_sf", ln("/", "/d"));
+  same_call("ln_s", ln("/", "/d"));
+  same_call("ln_s", ln("x", "/"));
+  same_call("readlink", str_arg("/x"));
+  same_call("ln_s", ln("x", "/"));
+  same_call("ln_sf", ln("new", "/f"));
+  same_call("readlink", str_arg("/f"));
+  same_call("ln_sf", ln("newer", "/f"));
+  same_call("readlink", str_arg("/f"));
+  same_call("ln_sf", ln("x", "/f/"));
+  same_call("ln_sf", ln("x", "/g/"));
+  same_call("ln_s", ln("x", "/g/"));
+  same_call("ln_s", ln("x", "/g/y"));
+  same_call("ln_sf", ln("x", "/g/y"));
+  same_call("ln_sf", ln("t", "/nodir/l"));
+  same_call("ln_sf", ln("t", "/new"));
+  same_call("readlink", str_arg("/new"));
+  same_call("ln_sf", ln("", "/g"));
+  same_call("ln_s", ln("", "/d"));
+  same_call("ln_sf", ln("", "/d"));
+  same_call("ln_s", ln("x", "/no dir/a'b\n"));
+  same_call("ln_s", ln("x", "/nodir/it's"));
+  same_call("ln_s", ln("x", "/nodir/\x01\xc3\xa9"));
+  setup_call("mkdir", str_arg("/d/a:b"));
+  same_call("ln_sf", ln("/q/a:b", "/d"), 0, keep_all, "':' is quoted");
+  same_call("ln_s", ln(std::string(5000, 'a'), "/toolong"));
+  same_call("ln_s", ln("-f", "/dash"));
+  same_call("readlink", str_arg("/dash"));
+}
+
+TEST_F(SideBySide, XattrsFollowAndRemove) {
+  setup_call("touch", str_arg("/f"));
+  host_symlink("f", "/l");
+  auto set = [](const std::string& name, const std::string& val, int32_t len,
+                const std::string& path) { return args_of(name, val, len, path); };
+  same_call("setxattr", set("user.a", "1", 1, "/l"));
+  same_call("getxattr", args_of("/l"s, "user.a"s));
+  same_call("lgetxattr", args_of("/l"s, "user.a"s));
+  same_call("lgetxattr", args_of("/f"s, "user.a"s));
+  same_call("getxattrs", str_arg("/l"));
+  same_call("lgetxattrs", str_arg("/f"));
+  same_call("lsetxattr", set("user.b", "2", 1, "/l"));
+  same_call("setxattr", set("user.c", "ab", 3, "/f"), 0, keep_all, "vallen counts the NUL");
+  same_call("lgetxattr", args_of("/f"s, "user.c"s));
+  same_call("setxattr", set("user.big", "x", 65537, "/f"));
+  same_call("setxattr", set("user.neg", "x", -1, "/f"));
+  same_call("setxattr", set("user.neg", "x", -1, "/missing"));
+  same_call("setxattr", set("", "x", 1, "/missing"));
+  same_call("setxattr", set("user.max", std::string(65536, 'm'), 65536, "/f"));
+  same_call("getxattr", args_of("/f"s, "user.max"s));
+  same_call("getxattr", args_of("/missing"s, "user.a"s));
+  same_call("getxattr", args_of("/f"s, ""s));
+  same_call("getxattr", args_of("/f"s, "user.none"s));
+  same_call("getxattrs", str_arg("/missing"));
+  same_call("removexattr", args_of("user.a"s, "/l"s));
+  same_call("removexattr", args_of("user.a"s, "/l"s));
+  same_call("lremovexattr", args_of("user.c"s, "/l"s));
+  same_call("lremovexattr", args_of("user.c"s, "/f"s));
+  same_call("lremovexattr", args_of("user.c"s, "/missing"s));
+  same_call("removexattr", args_of("nonamespace"s, "/f"s));
+  same_call("lgetxattrs", str_arg("/f"));
+}
+
+TEST_F(SideBySide, PreadPwrite) {
+  setup_call("internal_write", args_of("/f"s, "0123456789"s));
+  setup_call("mkdir", str_arg("/d"));
+  host_symlink("f", "/l");
+  auto rd = [](const std::string& path, int32_t count, int64_t offset) {
+    return args_of(path, count, offset);
+  };
+  auto wr = [](const std::string& path, const std::string& data, int64_t offset) {
+    return args_of(path, data, offset);
+  };
+  same_call("pread", rd("/f", 4, 3));
+  same_call("pread", rd("/f", 100, 8));
+  same_call("pread", rd("/f", 4, 100));
+  same_call("pread", rd("/f", 0, 0));
+  same_call("pread", rd("/l", 3, 0));
+  same_call("pread", rd("/f", -1, 0));
+  same_call("pread", rd("/f", 1, -1));
+  same_call("pread", rd("/f", 4 * 1024 * 1024, 0));
+  same_call("pread", rd("/f", 4 * 1024 * 1024 - 1, 0));
+  same_call("pread", rd("/missing", -1, 0));
+  same_call("pread", rd("/missing", 1, 0));
+  same_call("pread", rd("/d", 1, 0));
+  same_call("pwrite", wr("/f", "XY", 2));
+  same_call("pread", rd("/f", 100, 0));
+  same_call("pwrite", wr("/l", "end", 12));
+  same_call("pread", rd("/f", 100, 0));
+  same_call("pwrite", wr("/f", "", 0));
+  same_call("pwrite", wr("/missing", "x", 0));
+  same_call("pwrite", wr("/missing", "x", -1));
+  same_call("pwrite", wr("/d", "x", 0));
+  same_call("filesize", str_arg("/f"));
+}
+
+TEST_F(SideBySide, NodesAndDirectories) {
+  auto node = [](int32_t mode, int32_t major, int32_t minor, const std::string& path) {
+    return args_of(mode, major, minor, path);
+  };
+  same_call("mknod", node(0010644, 0, 0, "/fifo"));
+  same_call("lstatns", str_arg("/fifo"), 0, owner_and_mode);
+  same_call("mkfifo", args_of(int32_t{0600}, "/p"s));
+  same_call("mkfifo", args_of(int32_t{0600}, "/p"s));
+  same_call("mkfifo", args_of(int32_t{010644}, "/q"s));
+  same_call("mkfifo", args_of(int32_t{0600}, "/nodir/p"s));
+  same_call("mkfifo", args_of(int32_t{0600}, "/"s));
+  same_call("mkfifo", args_of(int32_t{0600}, "/nf/"s));
+  same_call("mknod_b", node(0600, 8, 1, "/b"));
+  same_call("lstatns", str_arg("/b"), 0, owner_and_mode);
+  same_call("mknod_c", node(0644, 1, 3, "/c"));
+  same_call("lstatns", str_arg("/c"), 0, owner_and_mode);
+  same_call("mknod_c", node(0644, 4095, 1048575, "/c-max"));
+  same_call("lstatns", str_arg("/c-max"), 0, owner_and_mode);
+  same_call("mknod_b", node(0600, -1, 0, "/bad"));
+  same_call("mknod_c", node(0600, 0, -1, "/bad"));
+  same_call("mknod_c", node(-1, 0, 0, "/bad"));
+  same_call("mknod", node(-1, 0, 0, "/bad"));
+  same_call("mknod", node(0, 0, 0, "/reg"));
+  same_call("lstatns", str_arg("/reg"), 0, owner_and_mode);
+  same_call("mknod", node(0040755, 0, 0, "/dirnode"));
+  same_call("mknod", node(0140755, 0, 0, "/sock"));
+  same_call("mkdir_mode", args_of("/m"s, int32_t{0700}));
+  same_call("lstatns", str_arg("/m"), 0, owner_and_mode);
+  same_call("mkdir_mode", args_of("/m"s, int32_t{0700}));
+  same_call("mkdir_mode", args_of("/m2"s, int32_t{-1}));
+  same_call("mkdir_mode", args_of("/m3"s, int32_t{07777}));
+  same_call("lstatns", str_arg("/m3"), 0, owner_and_mode);
+  same_call("mkdir_mode", args_of("/nodir/x"s, int32_t{0755}));
+  host_symlink("fifo", "/link");
+  // Entries sorted by name, inode numbers only checked to be there.
+  auto listing = [](const std::string& dir) {
+    return [dir](TestClient& c) {
+      Reply r = c.call("readdir", str_arg(dir));
+      if (!r.ok || !r.problem.empty()) return render(r, *proto::find_action("readdir"));
+      auto v = as_struct_list(r, "dirent");
+      if (!v) return std::string("undecodable");
+      std::vector<std::string> rows;
+      for (auto& e : *v)
+        rows.push_back(e["name"] + ":" + e["ftyp"] + (e["ino"] == "0" ? ":ino0" : ""));
+      std::sort(rows.begin(), rows.end());
+      return "OK " + render_list(rows);
+    };
+  };
+  same("readdir /", listing("/"));
+  same("readdir /m", listing("/m"));
+  same("readdir /missing", listing("/missing"));
+  same("readdir /fifo", listing("/fifo"));
+}
+
+TEST_F(SideBySide, TimesOwnersUmaskRealpath) {
+  setup_call("touch", str_arg("/f"));
+  setup_call("mkdir", str_arg("/d"));
+  host_symlink("f", "/l");
+  host_symlink("/d", "/abs_d");
+  auto times = [](const std::string& path, int64_t as, int64_t an, int64_t ms, int64_t mn) {
+    return args_of(path, as, an, ms, mn);
+  };
+  same_call("utimens", times("/f", 1000, 5, 2000, 6));
+  same_call("lstatns", str_arg("/f"), 0, set_times_only);
+  same_call("utimens", times("/l", 3000, 0, 4000, 0));
+  same_call("lstatns", str_arg("/l"), 0, set_times_only);
+  same_call("lstatns", str_arg("/f"), 0, set_times_only, "the target kept its times");
+  same_call("utimens", times("/f", 10, -2, 20, -2));
+  same_call("lstatns", str_arg("/f"), 0, set_times_only, "both omitted");
+  same_call("utimens", times("/f", 10, -1, 20, -1));
+  same_call("utimens", times("/f", 0, 2000000000, 0, 0));
+  same_call("utimens", times("/f", 0, -3, 0, 0));
+  same_call("utimens", times("/missing", 0, 0, 0, 0));
+  same_call("utimens", times("/", 50, 0, 60, 0));
+  same_call("lstatns", str_arg("/"), 0, set_times_only);
+  same_call("utimens", times("/abs_d/", 70, 0, 80, 0));
+  same_call("lstatns", str_arg("/d"), 0, set_times_only);
+  same_call("lchown", args_of(int32_t{1000}, int32_t{1001}, "/l"s));
+  same_call("lstatns", str_arg("/l"), 0, owner_and_mode);
+  same_call("lstatns", str_arg("/f"), 0, owner_and_mode);
+  same_call("lchown", args_of(int32_t{-1}, int32_t{7}, "/f"s));
+  same_call("lstatns", str_arg("/f"), 0, owner_and_mode);
+  same_call("lchown", args_of(int32_t{0}, int32_t{0}, "/missing"s));
+  same_call("get_umask");
+  same_call("umask", args_of(int32_t{027}));
+  same_call("get_umask");
+  same_call("get_umask");
+  same_call("truncate_size", args_of("/l"s, int64_t{3}));
+  same_call("filesize", str_arg("/f"));
+  same_call("truncate_size", args_of("/d"s, int64_t{3}));
+  same_call("truncate_size", args_of("/missing"s, int64_t{3}));
+  for (const char* p : {"/l", "/d/../l", "/abs_d/..", "/", "/f/", "/missing", "/../../..",
+                        "/abs_d", "/d/.", "/l/x"})
+    same_call("realpath", str_arg(p));
 }
 
 // Wire-level corner cases that a client other than the library could send.

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -479,19 +480,19 @@ TEST_F(PosixFilesystemTest, Xattrs) {
   ASSERT_EQ(::setxattr(file.c_str(), "user.big", big.data(), big.size(), 0), 0);
   fs::create_symlink("file", root_ + "/flink");
 
-  auto names = fsys_->list_xattr_names("/file");
+  auto names = fsys_->list_xattr_names("/file", false);
   ASSERT_TRUE(names);
   EXPECT_THAT(*names, testing::IsSupersetOf({"user.a", "user.b", "user.big"}));
-  EXPECT_EQ(*fsys_->get_xattr("/file", "user.b"), "2");
-  EXPECT_EQ(*fsys_->get_xattr("/file", "user.a"), "");
-  EXPECT_EQ(*fsys_->get_xattr("/file", "user.big"), big);
-  EXPECT_EQ(err_of(fsys_->get_xattr("/file", "user.none")), ENODATA);
+  EXPECT_EQ(*fsys_->get_xattr("/file", "user.b", false), "2");
+  EXPECT_EQ(*fsys_->get_xattr("/file", "user.a", false), "");
+  EXPECT_EQ(*fsys_->get_xattr("/file", "user.big", false), big);
+  EXPECT_EQ(err_of(fsys_->get_xattr("/file", "user.none", false)), ENODATA);
 
   // Never through the link.
-  auto link_names = fsys_->list_xattr_names("/flink");
+  auto link_names = fsys_->list_xattr_names("/flink", false);
   ASSERT_TRUE(link_names);
   EXPECT_THAT(*link_names, testing::Not(testing::Contains("user.b")));
-  EXPECT_EQ(err_of(fsys_->get_xattr("/flink", "user.b")), ENODATA);
+  EXPECT_EQ(err_of(fsys_->get_xattr("/flink", "user.b", false)), ENODATA);
 
   auto all = fsys_->list_xattrs("/file");
   ASSERT_TRUE(all);
@@ -499,10 +500,10 @@ TEST_F(PosixFilesystemTest, Xattrs) {
   for (const auto& e : *all) found |= e.name == "user.b" && e.value == "2";
   EXPECT_TRUE(found);
 
-  EXPECT_EQ(err_of(fsys_->list_xattr_names("/nope")), ENOENT);
-  EXPECT_TRUE(fsys_->list_xattr_names("/"));   // the root itself
-  EXPECT_TRUE(fsys_->list_xattr_names("/.."));
-  EXPECT_EQ(err_of(fsys_->list_xattr_names("/rel_out")), 0);  // the link, not the outside
+  EXPECT_EQ(err_of(fsys_->list_xattr_names("/nope", false)), ENOENT);
+  EXPECT_TRUE(fsys_->list_xattr_names("/", false));   // the root itself
+  EXPECT_TRUE(fsys_->list_xattr_names("/..", false));
+  EXPECT_EQ(err_of(fsys_->list_xattr_names("/rel_out", false)), 0);  // the link, not the outside
 }
 
 TEST_F(PosixFilesystemTest, StatvfsAndUmask) {
@@ -517,6 +518,235 @@ TEST_F(PosixFilesystemTest, StatvfsAndUmask) {
   const uint32_t old = fsys_->set_umask(077);
   EXPECT_EQ(fsys_->set_umask(old), 077u);
   EXPECT_TRUE(fsys_->sync());
+}
+
+// ---- entries: read_dir, symlink, link, rename, mknod ------------------------------
+
+TEST_F(PosixFilesystemTest, ReadDirHasDotsInodesAndTypes) {
+  auto entries = fsys_->read_dir("/");
+  ASSERT_TRUE(entries);
+  std::map<std::string, ports::DirEntry> by_name;
+  for (const auto& e : *entries) by_name[e.name] = e;
+  EXPECT_EQ(by_name.size(), 12u);  // the ten of SetUp, "." and ".."
+  ASSERT_TRUE(by_name.count(".") && by_name.count(".."));
+  EXPECT_EQ(by_name["."].type, ports::EntryType::Directory);
+  EXPECT_EQ(by_name["etc"].type, ports::EntryType::Directory);
+  EXPECT_EQ(by_name["file"].type, ports::EntryType::Regular);
+  EXPECT_EQ(by_name["abs_etc"].type, ports::EntryType::Symlink);
+  struct stat st;
+  ASSERT_EQ(::lstat((root_ + "/file").c_str(), &st), 0);
+  EXPECT_EQ(by_name["file"].ino, static_cast<int64_t>(st.st_ino));
+  ASSERT_EQ(::mkfifo((root_ + "/fifo").c_str(), 0600), 0);
+  auto again = fsys_->read_dir("/abs_root");  // through a symlink to the root
+  ASSERT_TRUE(again);
+  bool fifo = false;
+  for (const auto& e : *again) fifo |= e.name == "fifo" && e.type == ports::EntryType::Fifo;
+  EXPECT_TRUE(fifo);
+  EXPECT_EQ(err_of(fsys_->read_dir("/file")), ENOTDIR);
+  EXPECT_EQ(err_of(fsys_->read_dir("/rel_out")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->read_dir("/host_abs_out")), ENOENT);
+}
+
+TEST_F(PosixFilesystemTest, SymlinkMakesAndReplaces) {
+  ASSERT_TRUE(fsys_->symlink("/etc/passwd", "/l", false));
+  EXPECT_EQ(*fsys_->readlink("/l"), "/etc/passwd");
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/l", false)), EEXIST);
+  ASSERT_TRUE(fsys_->symlink("other", "/l", true));
+  EXPECT_EQ(*fsys_->readlink("/l"), "other");
+  // Replacing a regular file; no temporary name is left behind.
+  ASSERT_TRUE(fsys_->symlink("t", "/file", true));
+  EXPECT_EQ(*fsys_->readlink("/file"), "t");
+  auto names = fsys_->list_dir("/");
+  ASSERT_TRUE(names);
+  for (const auto& n : *names) EXPECT_FALSE(n.starts_with("Cu")) << n;
+  // "/", ".." and trailing slashes get the kernel's answers.
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/", false)), EEXIST);
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/d/..", false)), EEXIST);
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/nope/", false)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/d/", false)), EEXIST);
+  EXPECT_EQ(err_of(fsys_->symlink("", "/empty", false)), ENOENT);
+}
+
+TEST_F(PosixFilesystemTest, SymlinkStaysInsideAndNeverFollowsTheLastName) {
+  // Parents resolve inside the guest.
+  ASSERT_TRUE(fsys_->symlink("x", "/abs_etc/made", false));
+  EXPECT_TRUE(host_exists(root_ + "/etc/made"));
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/rel_out/made", false)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/host_abs_out/made", false)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->symlink("x", "/../../outside/made", false)), ENOENT);
+  // The last name is replaced itself, never what it points to.
+  ASSERT_TRUE(fsys_->symlink("x", "/host_abs_out", true));
+  ASSERT_TRUE(fsys_->symlink("x", "/abs_etc", true));
+  EXPECT_EQ(*fsys_->readlink("/abs_etc"), "x");
+  EXPECT_TRUE(fs::is_directory(root_ + "/etc"));
+  EXPECT_TRUE(host_exists(root_ + "/etc/passwd"));
+  expect_outside_untouched();
+}
+
+TEST_F(PosixFilesystemTest, LinkMakesHardLinksInside) {
+  ASSERT_TRUE(fsys_->link("/file", "/hard"));
+  struct stat a, b;
+  ASSERT_EQ(::lstat((root_ + "/file").c_str(), &a), 0);
+  ASSERT_EQ(::lstat((root_ + "/hard").c_str(), &b), 0);
+  EXPECT_EQ(a.st_ino, b.st_ino);
+  EXPECT_EQ(a.st_nlink, 2u);
+  // A symlink is linked itself (link(2) does not follow it).
+  ASSERT_TRUE(fsys_->link("/host_abs_out", "/hard_link_to_link"));
+  ASSERT_EQ(::lstat((root_ + "/hard_link_to_link").c_str(), &b), 0);
+  EXPECT_TRUE(S_ISLNK(b.st_mode));
+  // A relative name starts at the guest's root.
+  ASSERT_TRUE(fsys_->link("file", "/hard2"));
+  EXPECT_EQ(read_guest("/hard2"), "0123456789");
+  EXPECT_EQ(err_of(fsys_->link("/file", "/hard")), EEXIST);
+  EXPECT_EQ(err_of(fsys_->link("/file", "/")), EEXIST);
+  EXPECT_EQ(err_of(fsys_->link("/nope", "/")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->link("/d", "/dl")), EPERM);
+  EXPECT_EQ(err_of(fsys_->link("/", "/rootl")), EPERM);
+  EXPECT_EQ(err_of(fsys_->link("/file/", "/x")), ENOTDIR);
+  EXPECT_EQ(err_of(fsys_->link("/nope", "/x")), ENOENT);
+  // Neither side can reach outside.
+  EXPECT_EQ(err_of(fsys_->link("/rel_out/secret", "/s")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->link("/host_abs_out/secret", "/s")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->link("/../../outside/secret", "/s")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->link("/file", "/rel_out/f")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->link("/file", "/host_abs_out/f")), ENOENT);
+  expect_outside_untouched();
+}
+
+TEST_F(PosixFilesystemTest, RenameInside) {
+  ASSERT_TRUE(fsys_->rename("/file", "/renamed"));
+  EXPECT_EQ(read_guest("/renamed"), "0123456789");
+  EXPECT_FALSE(host_exists(root_ + "/file"));
+  // Through a symlinked parent: the guest's /etc.
+  ASSERT_TRUE(fsys_->rename("/abs_etc/passwd", "/pw"));
+  EXPECT_TRUE(host_exists(root_ + "/pw"));
+  // A symlink as the last name moves itself.
+  ASSERT_TRUE(fsys_->rename("/host_abs_out", "/moved_link"));
+  EXPECT_EQ(*fsys_->readlink("/moved_link"), outside_);
+  EXPECT_EQ(err_of(fsys_->rename("/", "/x")), EBUSY);
+  EXPECT_EQ(err_of(fsys_->rename("/d", "/..")), EBUSY);
+  EXPECT_EQ(err_of(fsys_->rename("/nope", "/x")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->rename("/renamed/", "/x")), ENOTDIR);
+  EXPECT_EQ(err_of(fsys_->rename("/rel_out/secret", "/s")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->rename("/../../outside/secret", "/s")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->rename("/pw", "/rel_out/pw")), ENOENT);
+  EXPECT_EQ(err_of(fsys_->rename("/pw", "/moved_link/pw")), ENOENT);
+  expect_outside_untouched();
+}
+
+TEST_F(PosixFilesystemTest, MknodMakesNodesInside) {
+  ASSERT_TRUE(fsys_->mknod("/fifo", S_IFIFO | 0640, 0, 0));
+  struct stat st;
+  ASSERT_EQ(::lstat((root_ + "/fifo").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(st.st_mode & 0777, 0640u & ~0022u);
+  EXPECT_EQ(err_of(fsys_->mknod("/fifo", S_IFIFO | 0600, 0, 0)), EEXIST);
+  EXPECT_EQ(err_of(fsys_->mknod("/", S_IFIFO | 0600, 0, 0)), EEXIST);
+  EXPECT_EQ(err_of(fsys_->mknod("/nf/", S_IFIFO | 0600, 0, 0)), ENOENT);
+  // The C library refuses a device number wider than the kernel's 32 bits.
+  EXPECT_EQ(err_of(fsys_->mknod("/big", S_IFCHR | 0600, 0xffffffffu, 0)), EINVAL);
+  ASSERT_TRUE(fsys_->mknod("/abs_etc/fifo2", S_IFIFO | 0600, 0, 0));
+  EXPECT_TRUE(host_exists(root_ + "/etc/fifo2"));
+  EXPECT_EQ(err_of(fsys_->mknod("/rel_out/fifo", S_IFIFO | 0600, 0, 0)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->mknod("/dangling", S_IFIFO | 0600, 0, 0)), EEXIST);
+  expect_outside_untouched();
+}
+
+// ---- contents and attributes: pread, pwrite, set_times, xattrs ----------------------
+
+TEST_F(PosixFilesystemTest, PreadAndPwrite) {
+  EXPECT_EQ(*fsys_->pread("/file", 4, 3), "3456");
+  EXPECT_EQ(*fsys_->pread("/file", 100, 8), "89");
+  EXPECT_EQ(*fsys_->pread("/file", 4, 100), "");
+  EXPECT_EQ(*fsys_->pread("/abs_etc/passwd", 100, 0), "guest");
+  EXPECT_EQ(fsys_->pread("/d", 1, 0).error().message, "pread: /d: Is a directory");
+  EXPECT_EQ(fsys_->pread("/nope", 1, 0).error().message, "open: /nope: No such file or directory");
+  EXPECT_EQ(err_of(fsys_->pread("/host_abs_out/secret", 10, 0)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->pread("/rel_out/secret", 10, 0)), ENOENT);
+
+  EXPECT_EQ(*fsys_->pwrite("/file", "XY", 2), 2u);
+  EXPECT_EQ(read_guest("/file"), "01XY456789");
+  EXPECT_EQ(*fsys_->pwrite("/file", "end", 12), 3u);
+  EXPECT_EQ(read_guest("/file"), std::string("01XY456789\0\0end", 15));
+  EXPECT_EQ(*fsys_->pwrite("/abs_etc/passwd", "G", 0), 1u);
+  EXPECT_EQ(read_host(root_ + "/etc/passwd"), "Guest");
+  EXPECT_EQ(fsys_->pwrite("/nope", "x", 0).error().message,
+            "open: /nope: No such file or directory");  // never creates
+  EXPECT_EQ(fsys_->pwrite("/d", "x", 0).error().message, "open: /d: Is a directory");
+  EXPECT_EQ(err_of(fsys_->pwrite("/host_abs_out/secret", "x", 0)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->pwrite("/../../outside/secret", "x", 0)), ENOENT);
+  expect_outside_untouched();
+}
+
+TEST_F(PosixFilesystemTest, SetTimesActsOnTheEntryItself) {
+  struct stat st;
+  ASSERT_TRUE(fsys_->set_times("/file", 100, 5, 200, 6));
+  ASSERT_EQ(::lstat((root_ + "/file").c_str(), &st), 0);
+  EXPECT_EQ(st.st_atim.tv_sec, 100);
+  EXPECT_EQ(st.st_mtim.tv_sec, 200);
+  EXPECT_EQ(st.st_mtim.tv_nsec, 6);
+  ASSERT_TRUE(fsys_->set_times("/file", 300, UTIME_OMIT, 0, UTIME_OMIT));
+  ASSERT_EQ(::lstat((root_ + "/file").c_str(), &st), 0);
+  EXPECT_EQ(st.st_atim.tv_sec, 100);
+  // A symlink's own times; what it points to keeps its own.
+  struct stat etc_before;
+  ASSERT_EQ(::stat((root_ + "/etc").c_str(), &etc_before), 0);
+  ASSERT_TRUE(fsys_->set_times("/abs_etc", 1000, 0, 2000, 0));
+  ASSERT_EQ(::lstat((root_ + "/abs_etc").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mtim.tv_sec, 2000);
+  ASSERT_EQ(::stat((root_ + "/etc").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mtim.tv_sec, etc_before.st_mtim.tv_sec);
+  // The root and a trailing slash (which follows).
+  ASSERT_TRUE(fsys_->set_times("/", 10, 0, 20, 0));
+  ASSERT_EQ(::stat(root_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mtim.tv_sec, 20);
+  ASSERT_TRUE(fsys_->set_times("/abs_etc/", 10, 0, 30, 0));
+  ASSERT_EQ(::stat((root_ + "/etc").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mtim.tv_sec, 30);
+  EXPECT_EQ(err_of(fsys_->set_times("/file", 0, 2000000000, 0, 0)), EINVAL);
+  EXPECT_EQ(err_of(fsys_->set_times("/nope", 0, 0, 0, 0)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->set_times("/host_abs_out/secret", 0, 0, 0, 0)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->set_times("/rel_out/secret", 0, 0, 0, 0)), ENOENT);
+  expect_outside_untouched();
+  ASSERT_EQ(::stat((outside_ + "/secret").c_str(), &st), 0);
+  EXPECT_NE(st.st_mtim.tv_sec, 0);
+}
+
+TEST_F(PosixFilesystemTest, XattrsSetRemoveAndFollow) {
+  const std::string file = root_ + "/file";
+  if (::setxattr(file.c_str(), "user.probe", "", 0, 0) != 0)
+    GTEST_SKIP() << "no user xattrs on " << tmp_;
+  fs::create_symlink("file", root_ + "/flink");
+  ASSERT_TRUE(fsys_->set_xattr("/file", "user.n", std::string("v\0w", 3), false));
+  EXPECT_EQ(*fsys_->get_xattr("/file", "user.n", false), std::string("v\0w", 3));
+  // Through the link when following, on the link itself otherwise.
+  EXPECT_EQ(*fsys_->get_xattr("/flink", "user.n", true), std::string("v\0w", 3));
+  EXPECT_EQ(err_of(fsys_->get_xattr("/flink", "user.n", false)), ENODATA);
+  auto names = fsys_->list_xattr_names("/flink", true);
+  ASSERT_TRUE(names);
+  EXPECT_THAT(*names, testing::Contains("user.n"));
+  ASSERT_TRUE(fsys_->set_xattr("/flink", "user.m", "1", true));
+  EXPECT_EQ(*fsys_->get_xattr("/file", "user.m", false), "1");
+  EXPECT_EQ(err_of(fsys_->set_xattr("/flink", "user.m", "1", false)), EPERM);  // user.* on a link
+  ASSERT_TRUE(fsys_->remove_xattr("/flink", "user.m", true));
+  EXPECT_EQ(err_of(fsys_->get_xattr("/file", "user.m", false)), ENODATA);
+  ASSERT_TRUE(fsys_->remove_xattr("/file", "user.n", false));
+  EXPECT_EQ(err_of(fsys_->remove_xattr("/file", "user.n", false)), ENODATA);
+  EXPECT_EQ(err_of(fsys_->set_xattr("/file", "nonamespace", "x", false)), EOPNOTSUPP);
+  // The kernel's argument checks come before the lookup.
+  EXPECT_EQ(err_of(fsys_->set_xattr("/nope", "", "x", false)), ERANGE);
+  EXPECT_EQ(err_of(fsys_->get_xattr("/nope", std::string(256, 'u'), true)), ERANGE);
+  EXPECT_EQ(err_of(fsys_->remove_xattr("/nope", "", false)), ERANGE);
+  EXPECT_EQ(err_of(fsys_->set_xattr("/nope", "user.x", std::string(65537, 'x'), false)), E2BIG);
+  EXPECT_EQ(err_of(fsys_->set_xattr("/nope", "user.x", "x", false)), ENOENT);
+  // The root, and never outside.
+  EXPECT_TRUE(fsys_->list_xattr_names("/..", true));
+  EXPECT_EQ(err_of(fsys_->list_xattr_names("/rel_out", true)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->set_xattr("/host_abs_out/secret", "user.x", "x", true)), ENOENT);
+  EXPECT_EQ(err_of(fsys_->set_xattr("/rel_out/secret", "user.x", "x", false)), ENOENT);
+  std::string buf(16, '\0');
+  EXPECT_LT(::getxattr((outside_ + "/secret").c_str(), "user.x", buf.data(), buf.size()), 0);
+  expect_outside_untouched();
 }
 
 TEST(PosixFilesystemMissingSysroot, EveryCallFailsCleanly) {

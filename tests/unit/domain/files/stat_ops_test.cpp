@@ -182,11 +182,11 @@ TEST(InternalReadlinklist, TheDirectoryMustOpen) {
 
 TEST(Lgetxattrs, SortedWithTheNtfsAttributeHidden) {
   MockPorts m;
-  EXPECT_CALL(m.fs, list_xattr_names("/f"))
+  EXPECT_CALL(m.fs, list_xattr_names("/f", false))
       .WillOnce(Return(std::vector<std::string>{"user.z", "user.WofCompressedData", "security.a"}));
-  EXPECT_CALL(m.fs, get_xattr("/f", "user.z")).WillOnce(Return(std::string("1")));
-  EXPECT_CALL(m.fs, get_xattr("/f", "security.a")).WillOnce(Return(std::string("b\0c", 3)));
-  EXPECT_CALL(m.fs, get_xattr("/f", "user.WofCompressedData")).Times(0);
+  EXPECT_CALL(m.fs, get_xattr("/f", "user.z", false)).WillOnce(Return(std::string("1")));
+  EXPECT_CALL(m.fs, get_xattr("/f", "security.a", false)).WillOnce(Return(std::string("b\0c", 3)));
+  EXPECT_CALL(m.fs, get_xattr("/f", "user.WofCompressedData", false)).Times(0);
   auto ctx = m.ctx();
   auto r = lgetxattrs(ctx, "/f");
   ASSERT_TRUE(r);
@@ -195,10 +195,10 @@ TEST(Lgetxattrs, SortedWithTheNtfsAttributeHidden) {
 
 TEST(Lgetxattrs, Errors) {
   MockPorts m;
-  EXPECT_CALL(m.fs, list_xattr_names("/gone")).WillOnce(Return(fail_errno(ENOENT, "")));
-  EXPECT_CALL(m.fs, list_xattr_names("/f"))
+  EXPECT_CALL(m.fs, list_xattr_names("/gone", false)).WillOnce(Return(fail_errno(ENOENT, "")));
+  EXPECT_CALL(m.fs, list_xattr_names("/f", false))
       .WillOnce(Return(std::vector<std::string>{"user.a"}));
-  EXPECT_CALL(m.fs, get_xattr("/f", "user.a")).WillOnce(Return(fail_errno(ENODATA, "")));
+  EXPECT_CALL(m.fs, get_xattr("/f", "user.a", false)).WillOnce(Return(fail_errno(ENODATA, "")));
   auto ctx = m.ctx();
   EXPECT_THAT(lgetxattrs(ctx, "/gone"),
               IsError(ENOENT, "listxattr: /gone: No such file or directory"));
@@ -207,12 +207,13 @@ TEST(Lgetxattrs, Errors) {
 
 TEST(InternalLxattrlist, MarkerThenSortedAttributesPerName) {
   MockPorts m;
-  EXPECT_CALL(m.fs, list_xattr_names("/d/a"))
+  EXPECT_CALL(m.fs, list_xattr_names("/d/a", false))
       .WillOnce(Return(std::vector<std::string>{"user.y", "user.x", "user.WofCompressedData"}));
-  EXPECT_CALL(m.fs, get_xattr("/d/a", "user.x")).WillOnce(Return(std::string("X")));
-  EXPECT_CALL(m.fs, get_xattr("/d/a", "user.y")).WillOnce(Return(std::string("")));
-  EXPECT_CALL(m.fs, list_xattr_names("/d/gone")).WillOnce(Return(fail_errno(ENOENT, "")));
-  EXPECT_CALL(m.fs, list_xattr_names("/d/none")).WillOnce(Return(std::vector<std::string>{}));
+  EXPECT_CALL(m.fs, get_xattr("/d/a", "user.x", false)).WillOnce(Return(std::string("X")));
+  EXPECT_CALL(m.fs, get_xattr("/d/a", "user.y", false)).WillOnce(Return(std::string("")));
+  EXPECT_CALL(m.fs, list_xattr_names("/d/gone", false)).WillOnce(Return(fail_errno(ENOENT, "")));
+  EXPECT_CALL(m.fs, list_xattr_names("/d/none", false))
+      .WillOnce(Return(std::vector<std::string>{}));
   auto ctx = m.ctx();
   auto r = internal_lxattrlist(ctx, "/d", {"a", "gone", "none"});
   ASSERT_TRUE(r);
@@ -226,8 +227,9 @@ TEST(InternalLxattrlist, MarkerThenSortedAttributesPerName) {
 
 TEST(InternalLxattrlist, AValueThatCannotBeReadFailsTheCall) {
   MockPorts m;
-  EXPECT_CALL(m.fs, list_xattr_names("/a")).WillOnce(Return(std::vector<std::string>{"user.q"}));
-  EXPECT_CALL(m.fs, get_xattr("/a", "user.q")).WillOnce(Return(fail_errno(EIO, "")));
+  EXPECT_CALL(m.fs, list_xattr_names("/a", false))
+      .WillOnce(Return(std::vector<std::string>{"user.q"}));
+  EXPECT_CALL(m.fs, get_xattr("/a", "user.q", false)).WillOnce(Return(fail_errno(EIO, "")));
   auto ctx = m.ctx();
   EXPECT_THAT(internal_lxattrlist(ctx, "/", {"a"}),
               IsError(EIO, "getxattr: user.q: Input/output error"));
