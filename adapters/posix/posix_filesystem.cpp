@@ -8,186 +8,19 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/limits.h>
-#include <linux/openat2.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/statvfs.h>
-#include <sys/syscall.h>
-#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "adapters/posix/fd_file.hpp"
+#include "adapters/posix/sysroot_paths.hpp"
 
 namespace gfsd::adapters {
 
+using namespace sysroot;
+
 namespace {
-
-// Closes on scope exit without clobbering the errno being reported.
-class UniqueFd {
- public:
-  UniqueFd() = default;
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  ~UniqueFd() { reset(); }
-  UniqueFd(UniqueFd&& o) noexcept : fd_(o.release()) {}
-  UniqueFd& operator=(UniqueFd&& o) noexcept {
-    if (this != &o) {
-      reset();
-      fd_ = o.release();
-    }
-    return *this;
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-  int release() { return std::exchange(fd_, -1); }
-  void reset() {
-    if (fd_ < 0) return;
-    const int saved = errno;
-    ::close(fd_);
-    errno = saved;
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-// Magic links are refused too: a guest's /proc/self/root must not lead out.
-constexpr uint64_t kResolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
-
-// openat2 fails with EAGAIN when a rename or mount raced with the lookup.
-int openat2_in_root(int rootfd, const std::string& path, int flags, mode_t mode) {
-  open_how how{};
-  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC);
-  how.mode = (flags & O_CREAT) ? mode : 0;
-  how.resolve = kResolve;
-  for (int attempt = 0; attempt < 64; ++attempt) {
-    const long fd = ::syscall(SYS_openat2, rootfd, path.c_str(), &how, sizeof how);
-    if (fd >= 0) return static_cast<int>(fd);
-    if (errno != EAGAIN && errno != EINTR) return -1;
-  }
-  return -1;
-}
-
-// Opens a guest path, following every symlink, confined to root. -1 + errno on failure.
-int resolve(const std::string& root, const std::string& path, int flags, mode_t mode = 0) {
-  UniqueFd rootfd(::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-  if (!rootfd) return -1;
-  return openat2_in_root(rootfd.get(), path, flags, mode);
-}
-
-std::string proc_fd(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
-
-bool is_dot_name(const std::string& name) { return name.empty() || name == "." || name == ".."; }
-
-std::string join(const std::string& dir, const std::string& name) {
-  if (!dir.empty() && dir.back() == '/') return dir + name;
-  return dir + "/" + name;
-}
-
-struct Split {
-  std::string parent;
-  std::string name;  // "" for the root
-  bool trailing_slash = false;
-};
-
-Split split_path(const std::string& path) {
-  Split s;
-  size_t end = path.size();
-  while (end > 0 && path[end - 1] == '/') --end;
-  s.trailing_slash = end > 0 && end < path.size();
-  if (end == 0) {
-    s.parent = "/";
-    return s;
-  }
-  const size_t slash = path.rfind('/', end - 1);
-  if (slash == std::string::npos) {
-    s.parent = "/";
-    s.name = path.substr(0, end);
-  } else {
-    s.parent = slash == 0 ? "/" : path.substr(0, slash);
-    s.name = path.substr(slash + 1, end - slash - 1);
-  }
-  return s;
-}
-
-// Where a no-follow operation acts: the last component inside its parent, or
-// the entry itself when it cannot be a symlink ("/", ".", ".." or, where the
-// caller asks, a trailing slash, which makes the kernel follow anyway).
-// Handing "." or ".." to an *at() call on the sysroot would step outside it.
-struct Target {
-  UniqueFd fd;
-  std::string name;
-  bool whole = false;
-};
-
-bool locate(const std::string& root, const std::string& path, bool whole_on_trailing_slash,
-            Target& t) {
-  if (path.empty()) {
-    errno = ENOENT;
-    return false;
-  }
-  Split s = split_path(path);
-  t.name = std::move(s.name);
-  t.whole = is_dot_name(t.name) || (s.trailing_slash && whole_on_trailing_slash);
-  t.fd = UniqueFd(t.whole ? resolve(root, path, O_PATH)
-                          : resolve(root, s.parent, O_PATH | O_DIRECTORY));
-  return static_cast<bool>(t.fd);
-}
-
-// Where a new entry goes (or an entry that is renamed or linked, whose last
-// component is never followed): its parent and last component. A trailing
-// slash stays on the name so that the kernel applies its own rules to it.
-// "/", "." and ".." are whole: they name existing directories.
-bool locate_entry(const std::string& root, const std::string& path, Target& t) {
-  if (path.empty()) {
-    errno = ENOENT;
-    return false;
-  }
-  Split s = split_path(path);
-  t.whole = is_dot_name(s.name);
-  t.name = s.trailing_slash && !t.whole ? s.name + "/" : std::move(s.name);
-  t.fd = UniqueFd(t.whole ? resolve(root, path, O_PATH)
-                          : resolve(root, s.parent, O_PATH | O_DIRECTORY));
-  return static_cast<bool>(t.fd);
-}
-
-int stat_target(const Target& t, struct stat* st) {
-  if (t.whole) return ::fstatat(t.fd.get(), "", st, AT_EMPTY_PATH);
-  return ::fstatat(t.fd.get(), t.name.c_str(), st, AT_SYMLINK_NOFOLLOW);
-}
-
-// A path the l*xattr calls can use: the parent reached through its descriptor.
-// For a whole target the (non-symlink) entry is reached through the magic link,
-// which only the following variants traverse.
-std::string xattr_path(const Target& t) {
-  return t.whole ? proc_fd(t.fd.get()) : proc_fd(t.fd.get()) + "/" + t.name;
-}
-
-// The entry an xattr call acts on: what the path leads to (follow: reached
-// through the magic link, always whole) or the path's own last component.
-bool locate_xattr(const std::string& root, const std::string& path, bool follow, Target& t) {
-  if (!follow) return locate(root, path, true, t);
-  t.whole = true;
-  t.fd = UniqueFd(resolve(root, path, O_PATH));
-  return static_cast<bool>(t.fd);
-}
-
-// The kernel rejects a bad name, and a set's oversized value, before it
-// looks the path up; checking first keeps those errors ahead of ENOENT.
-bool xattr_args_ok(const std::string& name, size_t value_size = 0) {
-  if (name.empty() || name.size() > XATTR_NAME_MAX) {
-    errno = ERANGE;
-    return false;
-  }
-  if (value_size > XATTR_SIZE_MAX) {
-    errno = E2BIG;
-    return false;
-  }
-  return true;
-}
 
 ports::EntryType to_entry_type(unsigned char d_type) {
   switch (d_type) {
@@ -262,37 +95,6 @@ bool read_link_at(int dirfd, const char* name, std::string& out) {
     }
     buf.resize(buf.size() * 2);
   }
-}
-
-// Names (or values) come in one buffer; ERANGE means it grew between the calls.
-template <class Call>
-bool read_sized(Call call, std::string& out) {
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    const ssize_t need = call(nullptr, 0);
-    if (need < 0) return false;
-    std::string buf(static_cast<size_t>(need), '\0');
-    const ssize_t got = need == 0 ? 0 : call(buf.data(), buf.size());
-    if (got >= 0) {
-      buf.resize(static_cast<size_t>(got));
-      out = std::move(buf);
-      return true;
-    }
-    if (errno != ERANGE) return false;
-  }
-  errno = ERANGE;
-  return false;
-}
-
-std::vector<std::string> split_names(const std::string& buf) {
-  std::vector<std::string> names;
-  size_t pos = 0;
-  while (pos < buf.size()) {
-    const size_t nul = buf.find('\0', pos);
-    const size_t end = nul == std::string::npos ? buf.size() : nul;
-    if (end > pos) names.push_back(buf.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return names;
 }
 
 bool read_dir_names(int dirfd, std::vector<std::string>& names) {
@@ -450,76 +252,6 @@ Result<std::string> PosixFilesystem::readlink(const std::string& path) {
   std::string target;
   if (!read_link_at(t.fd.get(), t.name.c_str(), target)) return fail_errno(errno, path);
   return target;
-}
-
-Result<std::vector<std::string>> PosixFilesystem::list_xattr_names(const std::string& path,
-                                                                   bool follow) {
-  Target t;
-  if (!locate_xattr(root_, path, follow, t)) return fail_errno(errno, path);
-  const std::string p = xattr_path(t);
-  const bool whole = t.whole;
-  std::string buf;
-  const bool ok = read_sized(
-      [&](char* b, size_t n) {
-        return whole ? ::listxattr(p.c_str(), b, n) : ::llistxattr(p.c_str(), b, n);
-      },
-      buf);
-  if (!ok) return fail_errno(errno, path);
-  return split_names(buf);
-}
-
-Result<std::string> PosixFilesystem::get_xattr(const std::string& path, const std::string& name,
-                                               bool follow) {
-  Target t;
-  if (!xattr_args_ok(name) || !locate_xattr(root_, path, follow, t))
-    return fail_errno(errno, path);
-  const std::string p = xattr_path(t);
-  const bool whole = t.whole;
-  std::string value;
-  const bool ok = read_sized(
-      [&](char* b, size_t n) {
-        return whole ? ::getxattr(p.c_str(), name.c_str(), b, n)
-                     : ::lgetxattr(p.c_str(), name.c_str(), b, n);
-      },
-      value);
-  if (!ok) return fail_errno(errno, path);
-  return value;
-}
-
-Result<void> PosixFilesystem::set_xattr(const std::string& path, const std::string& name,
-                                        const std::string& value, bool follow) {
-  Target t;
-  if (!xattr_args_ok(name, value.size()) || !locate_xattr(root_, path, follow, t))
-    return fail_errno(errno, path);
-  const std::string p = xattr_path(t);
-  const int r = t.whole ? ::setxattr(p.c_str(), name.c_str(), value.data(), value.size(), 0)
-                        : ::lsetxattr(p.c_str(), name.c_str(), value.data(), value.size(), 0);
-  if (r < 0) return fail_errno(errno, path);
-  return {};
-}
-
-Result<void> PosixFilesystem::remove_xattr(const std::string& path, const std::string& name,
-                                           bool follow) {
-  Target t;
-  if (!xattr_args_ok(name) || !locate_xattr(root_, path, follow, t))
-    return fail_errno(errno, path);
-  const std::string p = xattr_path(t);
-  const int r = t.whole ? ::removexattr(p.c_str(), name.c_str())
-                        : ::lremovexattr(p.c_str(), name.c_str());
-  if (r < 0) return fail_errno(errno, path);
-  return {};
-}
-
-Result<std::vector<ports::XattrEntry>> PosixFilesystem::list_xattrs(const std::string& path) {
-  auto names = list_xattr_names(path, false);
-  if (!names) return forward(names.error());
-  std::vector<ports::XattrEntry> out;
-  for (auto& n : *names) {
-    auto value = get_xattr(path, n, false);
-    if (!value) return forward(value.error());
-    out.push_back({std::move(n), std::move(*value)});
-  }
-  return out;
 }
 
 Result<std::string> PosixFilesystem::realpath(const std::string& path) {
