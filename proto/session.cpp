@@ -38,10 +38,7 @@ std::optional<std::string> header_problem(const Header& h) {
   return std::nullopt;
 }
 
-const char* proc_name(int32_t proc) {
-  const ActionInfo* a = find_action(proc);
-  return a ? a->name : "UNKNOWN PROCEDURE";
-}
+const char* proc_name(const ActionInfo* a) { return a ? a->name : "UNKNOWN PROCEDURE"; }
 
 }  // namespace
 
@@ -138,7 +135,7 @@ bool Session::serve_one(uint32_t len) {
   }
 
   const ActionInfo* info = find_action(h.proc);
-  const char* name = proc_name(h.proc);
+  const char* name = proc_name(info);
   if (log_.verbose())
     log_.debug(std::string("guestfsd: <= ") + name + " (" + hex(h.proc) + ") request length " +
                std::to_string(len) + " bytes");

@@ -1,7 +1,6 @@
 // Moving file contents: small writes in the request (BufferIn), and the
 // FileIn / FileOut streams of upload and download.
 #include <cerrno>
-#include <cstdlib>
 #include <memory>
 #include <string>
 

@@ -184,12 +184,11 @@ def ret_cxx(a):
     }[kind]
 
 
-def handler_sig(a, with_names=True):
-    params = ["domain::Ctx& ctx"] if with_names else ["domain::Ctx&"]
-    for x in visible_args(a):
-        params.append(param_type(x) + (" " + x.name if with_names else ""))
+def handler_sig(a):
+    """Return type and parameter types of an action's Handlers slot."""
+    params = ["domain::Ctx&"] + [param_type(x) for x in visible_args(a)]
     if a.optargs:
-        params.append("const opt::%s&%s" % (a.name, " opts" if with_names else ""))
+        params.append("const opt::%s&" % a.name)
     return "Result<%s>" % ret_cxx(a), ", ".join(params)
 
 
@@ -240,7 +239,7 @@ def gen_api(actions, structs):
     o.append("}  // namespace opt\n\n")
     o.append("// One typed slot per action. An empty slot answers ENOTSUP.\nstruct Handlers {\n")
     for a in actions:
-        r, p = handler_sig(a, with_names=False)
+        r, p = handler_sig(a)
         o.append("  %s (*%s)(%s) = nullptr;\n" % (r, a.name, p))
     o.append("};\n\n}  // namespace gfsd::api\n")
     return "".join(o)

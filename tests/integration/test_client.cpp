@@ -286,23 +286,29 @@ bool TestClient::send_chunk(bool cancel, const char* data, size_t n) {
   return send_raw(buf.data(), len);
 }
 
+bool TestClient::send_request(const std::string& name, const ArgsFn& args, uint64_t optargs,
+                              uint64_t progress_hint, proto::Header& h, Reply& failure) {
+  const proto::ActionInfo* a = proto::find_action(name);
+  if (!a) {
+    failure.problem = "no action named " + name;
+    return false;
+  }
+  h.proc = a->proc;
+  h.serial = next_serial();
+  h.optargs_bitmask = optargs;
+  h.progress_hint = progress_hint;
+  if (!send_frame(h, encode_args(args))) {
+    failure.problem = "send failed";
+    return false;
+  }
+  return true;
+}
+
 UploadResult TestClient::upload(const std::string& name, const ArgsFn& args,
                                 const std::string& data, const UploadOptions& opts) {
   UploadResult res;
-  const proto::ActionInfo* a = proto::find_action(name);
-  if (!a) {
-    res.reply.problem = "no action named " + name;
-    return res;
-  }
   proto::Header h;
-  h.proc = a->proc;
-  h.serial = next_serial();
-  h.optargs_bitmask = opts.optargs;
-  h.progress_hint = opts.progress_hint;
-  if (!send_frame(h, encode_args(args))) {
-    res.reply.problem = "send failed";
-    return res;
-  }
+  if (!send_request(name, args, opts.optargs, opts.progress_hint, h, res.reply)) return res;
   size_t off = 0;
   bool cancel = false;
   while (off < data.size()) {
@@ -348,19 +354,8 @@ UploadResult TestClient::upload(const std::string& name, const ArgsFn& args,
 DownloadResult TestClient::download(const std::string& name, const ArgsFn& args,
                                     const DownloadOptions& opts) {
   DownloadResult res;
-  const proto::ActionInfo* a = proto::find_action(name);
-  if (!a) {
-    res.reply.problem = "no action named " + name;
-    return res;
-  }
   proto::Header h;
-  h.proc = a->proc;
-  h.serial = next_serial();
-  h.optargs_bitmask = opts.optargs;
-  if (!send_frame(h, encode_args(args))) {
-    res.reply.problem = "send failed";
-    return res;
-  }
+  if (!send_request(name, args, opts.optargs, 0, h, res.reply)) return res;
   // The reply comes first; chunks follow only an OK reply (protocol.md §1.10).
   res.reply = read_reply(h.proc, h.serial);
   if (!res.reply.problem.empty() || !res.reply.ok) return res;

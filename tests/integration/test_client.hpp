@@ -116,6 +116,9 @@ class TestClient {
                                       bool* saw_cancel = nullptr);
   bool read_progress_body(std::string* problem);
   bool send_chunk(bool cancel, const char* data, size_t n);
+  // Sends the request frame of a FileIn/FileOut call; on failure says why in failure.
+  bool send_request(const std::string& name, const ArgsFn& args, uint64_t optargs,
+                    uint64_t progress_hint, proto::Header& h, Reply& failure);
   // Whether bytes from the daemon are waiting, without blocking.
   bool readable();
 
