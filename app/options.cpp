@@ -1,5 +1,6 @@
 #include "app/options.hpp"
 
+#include <cctype>
 #include <exception>
 #include <vector>
 
@@ -25,11 +26,42 @@ po::options_description describe() {
       ("test,t", "")
       ("verbose,v", "")
       ("help,?", "")
+      ("grpc", po::value<std::string>())
       (kExtra, po::value<std::vector<std::string>>());
   return desc;
 }
 
+bool all_digits(const std::string& s) {
+  if (s.empty() || s.size() > 5) return false;
+  for (const char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
 }  // namespace
+
+bool grpc_built_in() {
+#ifdef GUESTFSD_HAVE_GRPC
+  return true;
+#else
+  return false;
+#endif
+}
+
+Result<std::string> grpc_address(const std::string& arg) {
+  const std::string bad = "guestfsd: --grpc: '" + arg + "' is not [HOST:]PORT or unix:PATH";
+  if (arg.rfind("unix:", 0) == 0) {
+    if (arg.size() == 5) return fail(bad);
+    return arg;
+  }
+  const auto colon = arg.rfind(':');
+  const std::string host = colon == std::string::npos ? "" : arg.substr(0, colon);
+  const std::string port = colon == std::string::npos ? arg : arg.substr(colon + 1);
+  if (!all_digits(port) || std::stoi(port) > 65535) return fail(bad);
+  if (host.find(':') != std::string::npos && host.front() != '[')
+    return fail("guestfsd: --grpc: write an IPv6 address as [ADDR]:PORT");
+  return (host.empty() ? std::string("127.0.0.1") : host) + ":" + port;
+}
 
 Result<Options> parse_options(int argc, char** argv) {
   Options opts;
@@ -62,6 +94,12 @@ Result<Options> parse_options(int argc, char** argv) {
         opts.verbose = true;
       } else if (key == "help") {
         opts.help = true;
+      } else if (key == "grpc") {
+        if (!grpc_built_in())
+          return fail("guestfsd: --grpc: this guestfsd was built without gRPC (CMake GUESTFSD_GRPC)");
+        auto address = grpc_address(o.value.empty() ? std::string() : o.value.front());
+        if (!address) return forward(address.error());
+        opts.grpc = *address;
       }
     }
   } catch (const po::error& e) {
@@ -84,6 +122,8 @@ std::string usage_text() {
          "  -r                   work on / instead of /sysroot, and do not unmount\n"
          "                       filesystems on exit (libguestfs live)\n"
          "  -v, --verbose        verbose debugging messages\n"
+         "      --grpc ADDR      also serve the gRPC debug console on [HOST:]PORT\n"
+         "                       (HOST defaults to 127.0.0.1) or unix:PATH\n"
          "  -?, --help           show this help\n";
 }
 

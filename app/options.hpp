@@ -15,7 +15,16 @@ struct Options {
   bool verbose = false;  // -v/--verbose
   bool test = false;     // -t/--test (undocumented)
   bool help = false;     // -?/--help
+  std::string grpc;      // --grpc ADDR: the gRPC debug console; empty: none
 };
+
+// Whether this binary has the gRPC debug console (CMake GUESTFSD_GRPC).
+bool grpc_built_in();
+
+// --grpc's argument in gRPC's syntax: "PORT" and ":PORT" mean
+// 127.0.0.1:PORT (loopback unless told otherwise); "HOST:PORT", "[V6]:PORT"
+// and "unix:PATH" are taken as they are. Port 0 picks a free port.
+Result<std::string> grpc_address(const std::string& arg);
 
 // Errors carry a one-line message starting with "guestfsd: ".
 Result<Options> parse_options(int argc, char** argv);

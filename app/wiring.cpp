@@ -3,9 +3,14 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "adapters/augeas/lib_augeas.hpp"
+#include "adapters/hivex/lib_hivex.hpp"
+#include "adapters/rpm/librpm_database.hpp"
 #include "adapters/posix/posix_filesystem.hpp"
 #include "adapters/posix/posix_host_probe.hpp"
 #include "adapters/posix/posix_process_runner.hpp"
@@ -15,6 +20,9 @@
 #include "adapters/posix/steady_clock.hpp"
 #include "adapters/posix/sysfs_block_devices.hpp"
 #include "adapters/transport/channel_sources.hpp"
+#ifdef GUESTFSD_HAVE_GRPC
+#include "adapters/grpc/grpc_console.hpp"
+#endif
 #include "app/kernel_cmdline.hpp"
 #include "app/options.hpp"
 #include "domain/ctx.hpp"
@@ -71,6 +79,9 @@ int run_daemon(int argc, char** argv) {
   adapters::ProcMounts mounts;
   adapters::SysfsBlockDevices devices(log);
   adapters::PosixHostProbe host;
+  adapters::LibAugeas augeas;
+  adapters::LibHivex hivex;
+  adapters::LibRpmDatabase rpm;
   domain::DaemonState state;
 
   auto source = adapters::make_channel_source({opts.channel, opts.listen}, log);
@@ -83,6 +94,29 @@ int run_daemon(int argc, char** argv) {
   api::Handlers handlers;
   domain::register_all(handlers);
   const proto::Dispatcher dispatcher(handlers);
+  // One context per session or console call, around its progress port.
+  const auto make_ctx = [&](ports::Progress& progress) {
+    domain::Ctx ctx{config, fs, runner, mounts, devices, log, host, progress, state};
+    ctx.augeas = &augeas;
+    ctx.hivex = &hivex;
+    ctx.rpm = &rpm;
+    return ctx;
+  };
+
+#ifdef GUESTFSD_HAVE_GRPC
+  // Beside the channel, on its own threads; the dispatcher runs one action
+  // at a time whoever asks. Declared after everything it uses, so it stops first.
+  std::unique_ptr<adapters::GrpcConsole> console;
+  if (!opts.grpc.empty()) {
+    auto started = adapters::GrpcConsole::start(opts.grpc, dispatcher, make_ctx, log);
+    if (!started) {
+      std::fprintf(stderr, "guestfsd: %s\n", started.error().message.c_str());
+      return EXIT_FAILURE;
+    }
+    console = std::move(*started);
+    std::fprintf(stderr, "guestfsd: gRPC console listening on %s\n", console->address().c_str());
+  }
+#endif
 
   for (;;) {
     auto channel = (*source)->next();
@@ -92,7 +126,7 @@ int run_daemon(int argc, char** argv) {
     }
     if (!*channel) return EXIT_SUCCESS;
     proto::Session session(**channel, dispatcher, clock, log);
-    domain::Ctx ctx{config, fs, runner, mounts, devices, log, host, session, state};
+    domain::Ctx ctx = make_ctx(session);
     const auto end = session.run(ctx);
     if (end == proto::Session::End::ExitRequested) return EXIT_SUCCESS;
     if (!opts.listen) return end == proto::Session::End::Eof ? EXIT_SUCCESS : EXIT_FAILURE;

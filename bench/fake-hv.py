@@ -8,7 +8,8 @@ $GFSD_BENCH_DAEMON on it with `--channel fd:N`, in a private mount namespace wit
 tmpfs on /sysroot (so neither daemon can touch this machine's files). stdin/stdout
 stay open: the library takes their closing as the appliance dying. On SIGTERM (the
 library's shutdown) the daemon is stopped and we exit 0. If $GFSD_BENCH_RSS_FILE is
-set, the daemon's peak RSS in KiB is written there.
+set, the daemon's peak RSS in KiB and its CPU seconds (user +
+system) are written there.
 """
 import os
 import re
@@ -70,7 +71,7 @@ def main():
     rss_file = os.environ.get("GFSD_BENCH_RSS_FILE")
     if rss_file:
         with open(rss_file, "w") as f:
-            f.write(f"{rusage.ru_maxrss}\n")
+            f.write(f"{rusage.ru_maxrss} {rusage.ru_utime + rusage.ru_stime:.3f}\n")
     sys.exit(0)
 
 

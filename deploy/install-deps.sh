@@ -6,9 +6,17 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ pkg-config python3
   libtirpc-dev libudev-dev libboost-program-options-dev libexpected-dev
+  libaugeas-dev augeas-lenses libhivex-dev librpm-dev  # aug_*, hivex_*, OS inspection
   libgtest-dev libgmock-dev
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler  # gRPC debug console
   util-linux   # unshare, mount: private sysroots for tests and the demo
   guestfsd     # the original daemon, for side-by-side tests
+  # The real library, tools and appliance: deploy/make-appliance.sh, the demo,
+  # end-to-end tests, conformance and benchmarks.
+  libguestfs0 libguestfs-dev libguestfs-tools guestfish
+  libguestfs-hfsplus libguestfs-reiserfs libguestfs-xfs   # decide the appliance's feature groups
+  supermin qemu-system-x86 qemu-utils linux-image-amd64
+  libwin-hivex-perl   # hivexregedit: the registry hives of the phony Windows guests
 )
 
 missing=()

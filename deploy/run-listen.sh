@@ -3,10 +3,12 @@
 # socket, in a private mount namespace with its own tmpfs as /sysroot (so it
 # can never touch this machine's files). Ctrl-C stops it.
 #
-#   sudo deploy/run-listen.sh [SOCKET]      (default /tmp/guestfsd.sock)
+#   sudo deploy/run-listen.sh [SOCKET [DAEMON-OPTION...]]   (default /tmp/guestfsd.sock)
+#   sudo deploy/run-listen.sh /tmp/guestfsd.sock --grpc 50051   (+ the gRPC debug console)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOCK=${1:-/tmp/guestfsd.sock}
+shift || true
 
 deploy/install-deps.sh
 deploy/build.sh
@@ -24,8 +26,9 @@ Talk to it from another terminal with the bundled client, for example:
   build/tests/guestfsd-call $SOCK statns /hello
   build/tests/guestfsd-call --list | less        (every action and its signature)
 
-It serves one client after another; stop it with Ctrl-C.
+It serves one client after another; stop it with Ctrl-C. With --grpc PORT it also
+serves the gRPC debug console: build/tests/guestfsd-console PORT list (see README.md).
 MSG
 exec unshare -m --propagation private sh -c \
   'mount -t tmpfs -o size=256m guestfsd-sysroot /sysroot && exec "$0" "$@"' \
-  build/guestfsd --verbose --listen --channel "$SOCK"
+  build/guestfsd --verbose --listen --channel "$SOCK" "$@"

@@ -2,11 +2,15 @@
 // and the per-request streams. Built once by app/wiring.cpp; no globals.
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "ports/augeas.hpp"
 #include "ports/file_transfer.hpp"
 #include "ports/filesystem.hpp"
+#include "ports/hivex.hpp"
 #include "ports/process_runner.hpp"
+#include "ports/rpm_database.hpp"
 #include "ports/system.hpp"
 
 namespace gfsd::domain {
@@ -18,9 +22,20 @@ struct Config {
   bool verbose = false;              // -v
 };
 
+namespace inspect { struct Inspection; }
+
 // State that outlives one request.
 struct DaemonState {
   bool exit_requested = false;  // internal_exit: reply, then stop
+  std::unique_ptr<ports::AugeasTree> augeas;  // aug_init .. aug_close
+  std::unique_ptr<ports::Hive> hive;           // hivex_open .. hivex_close
+  // What the last inspect_os found (domain/inspect/inspect_types.hpp).
+  std::shared_ptr<const inspect::Inspection> inspection;
+  // Tool capabilities probed once (-1 unknown, 0 no, 1 yes): sfdisk --part-type,
+  // lvs -S, lvm's devices file.
+  int sfdisk_has_part_type = -1;
+  int lvs_has_select = -1;
+  int lvm_has_devices_file = -1;
 };
 
 struct Ctx {
@@ -36,6 +51,11 @@ struct Ctx {
   // Set by the session for the duration of a FileIn / FileOut action.
   ports::UploadStream* upload = nullptr;
   ports::DownloadStream* download = nullptr;
+  // Library-backed ports (Augeas, hivex, librpm); the composition root sets
+  // them (null: not available).
+  ports::Augeas* augeas = nullptr;
+  ports::Hivex* hivex = nullptr;
+  ports::RpmDatabase* rpm = nullptr;
 };
 
 }  // namespace gfsd::domain

@@ -6,6 +6,15 @@ void register_all(api::Handlers& h) {
   register_internal(h);
   register_files(h);
   register_mount(h);
+  register_fs(h);
+  register_command(h);
+  register_file_content(h);
+  register_augeas(h);
+  register_hivex(h);
+  register_inspect(h);
+  register_devices(h);
+  register_partitions(h);
+  register_lvm(h);
 }
 
 }  // namespace gfsd::domain

@@ -12,5 +12,14 @@ void register_all(api::Handlers& h);
 void register_internal(api::Handlers& h);
 void register_files(api::Handlers& h);
 void register_mount(api::Handlers& h);
+void register_fs(api::Handlers& h);
+void register_command(api::Handlers& h);
+void register_file_content(api::Handlers& h);
+void register_augeas(api::Handlers& h);
+void register_hivex(api::Handlers& h);
+void register_inspect(api::Handlers& h);
+void register_devices(api::Handlers& h);
+void register_partitions(api::Handlers& h);
+void register_lvm(api::Handlers& h);
 
 }  // namespace gfsd::domain

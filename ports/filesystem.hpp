@@ -135,6 +135,10 @@ class Filesystem {
   // Sets the process umask (it governs files the daemon creates); returns the old one.
   virtual uint32_t set_umask(uint32_t mask) = 0;
   virtual Result<void> sync() = 0;
+  // glob(3) inside the sysroot with brace expansion; mark: a '/' after each
+  // directory. Sorted; no match is an empty list. Errors: "<pattern>: <strerror>",
+  // or "glob failed: <pattern>" when glob gives no errno.
+  virtual Result<std::vector<std::string>> glob(const std::string& pattern, bool mark) = 0;
 };
 
 }  // namespace gfsd::ports

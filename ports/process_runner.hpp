@@ -1,6 +1,8 @@
 // Running external tools (the original daemon shells out for most actions).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,15 +16,58 @@ struct ProcessResult {
   std::string err;    // stderr, trailing newlines removed
 };
 
+// An argv entry that holds a guest path. The runner resolves it inside the
+// sysroot as a chroot would (symlinks in any component, absolute or with "..",
+// stay below the sysroot), pins what it found with an open file descriptor and
+// hands the program a /proc/self/fd path through that descriptor, so that
+// nothing renamed or swapped after the resolution can lead the program out.
+// A path ending in "/", "." or ".." is resolved whole (it must be a
+// directory); otherwise its parent is, and the last component is passed by
+// name, treated according to `last`.
+struct GuestArg {
+  enum class Last {
+    AsIs,       // the program does not follow a symlink there (lstat, rename, cp -P)
+    Follow,     // it follows one: the runner follows it inside the sysroot first
+    FollowDir,  // it follows one only to find a directory (mv's destination):
+                // followed when it leads to a directory, else passed as is
+  };
+  size_t index = 0;  // into argv
+  Last last = Last::AsIs;
+  friend bool operator==(const GuestArg&, const GuestArg&) = default;
+};
+
 struct RunOptions {
+  using Source = std::function<Result<size_t>(char* buf, size_t n)>;
+  using Sink = std::function<Result<void>(const char* data, size_t n)>;
+
   bool chroot_sysroot = false;     // run inside the guest tree
   bool fold_stdout_on_stderr = false;
+  // argv entries that are guest paths (above). In stderr, and in stdout when
+  // it is kept, the program's name for them reads as sysroot + guest path again.
+  std::vector<GuestArg> guest_args;
+  // The guest directory to start the program in (resolved whole, like a
+  // guest argument) instead of "/".
+  std::string guest_cwd;
+  // stdin instead of /dev/null, at most one of: a guest file (opened inside the
+  // sysroot, symlinks followed; an open failure is returned as "<path>: <strerror>"),
+  std::string stdin_guest_file;
+  // an appliance file or device (same error wording),
+  std::string stdin_file;
+  // or data pulled from a source until it returns 0 (an upload).
+  Source stdin_source;
+  // stdout handed over as it arrives (a download) instead of kept in ProcessResult::out.
+  // An error from the source or the sink stops the transfer (the program sees EOF
+  // or a broken pipe), the program is waited for, and run returns that error.
+  Sink stdout_sink;
 };
 
 class ProcessRunner {
  public:
   virtual ~ProcessRunner() = default;
-  // Fails only if the program could not be started at all.
+  // Fails only if the program could not be started at all: it could not be
+  // executed (message "<argv[0]>: <strerror>"), or a guest argument or the
+  // guest working directory could not be resolved (the errno, message
+  // "<argv[0]>: cannot access '<guest path>': <strerror>"). No program ran then.
   virtual Result<ProcessResult> run(const std::vector<std::string>& argv,
                                     const RunOptions& opts = {}) = 0;
 };

@@ -42,6 +42,22 @@ class BlockDevices {
   virtual void settle(const std::string& path) = 0;
   // Flushes every guest disk's buffers (sync_disks), the appliance disk excepted.
   virtual void flush_all_disks() = 0;
+  // Whole disks as they are now (hotplug), in the library's order, without the
+  // appliance disk: sd*, hd*, ubd*, vd*, sr* names that can be opened.
+  virtual std::vector<std::string> scan_disks() = 0;
+  // Names in an appliance directory (/sys/block/sda, /dev/mapper) in readdir
+  // order, "." and ".." left out; errors are worded "<path>: <strerror>".
+  virtual Result<std::vector<std::string>> list_dir(const std::string& path) = 0;
+  // Canonical path of an appliance path, symlinks resolved (realpath(3)).
+  virtual Result<std::string> realpath(const std::string& path) = 0;
+  // st_rdev of a device node, symlinks followed (stat(2)).
+  virtual Result<uint64_t> rdev(const std::string& path) = 0;
+  // The directory of the lvm.conf the lvm commands read: $LVM_SYSTEM_DIR, else /etc/lvm.
+  virtual std::string lvm_system_dir() = 0;
+  // Appliance files (not guest paths): replace the contents (errno of the
+  // failing call), remove if present.
+  virtual Result<void> write_file(const std::string& path, const std::string& content) = 0;
+  virtual void remove_file(const std::string& path) = 0;
 };
 
 class Log {
@@ -69,6 +85,11 @@ class KernelCmdline {
 
 namespace gfsd::ports {
 
+// uname(2) of the appliance kernel.
+struct KernelIdentity {
+  std::string sysname, release, version, machine;
+};
+
 // Facts about the appliance that decide which optional features exist.
 class HostProbe {
  public:
@@ -76,6 +97,8 @@ class HostProbe {
   virtual bool program_exists(const std::string& name) = 0;  // on PATH
   virtual bool kernel_has_filesystem(const std::string& fstype) = 0;
   virtual bool path_exists(const std::string& path) = 0;  // appliance path, not guest
+  // Errors read "utsname: <strerror>".
+  virtual Result<KernelIdentity> uname() = 0;
 };
 
 }  // namespace gfsd::ports

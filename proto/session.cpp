@@ -77,6 +77,7 @@ tl::unexpected<Error> Session::protocol_error(const std::string& what) {
 
 Session::End Session::run(domain::Ctx& ctx) {
   ctx_ = &ctx;
+  broken_ = false;  // run() may be called again once the channel has a new stream (fuzzers do)
   const End end = serve();
   ctx.upload = nullptr;
   ctx.download = nullptr;

@@ -115,6 +115,8 @@ bool render_struct(const StructInfo& st, XdrDecoder& in, const std::string& inde
   return true;
 }
 
+}  // namespace
+
 const char* arg_kind_name(ArgKind k) {
   switch (k) {
     case ArgKind::Pathname: return "String(Pathname)";
@@ -154,8 +156,6 @@ const char* ret_kind_name(RetKind k) {
   }
   return "?";
 }
-
-}  // namespace
 
 int wire_arg_count(const ActionInfo& action) {
   int n = 0;

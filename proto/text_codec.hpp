@@ -38,4 +38,8 @@ Result<std::string> render_ret(const ActionInfo& action, XdrDecoder& in);
 // "RStruct(statbuf, statns) <- (String(Pathname) path)"-like one-liner.
 std::string signature(const ActionInfo& action);
 
+// The names the signature uses: "String(Pathname)", "Int64"; "RErr", "RStruct".
+const char* arg_kind_name(ArgKind k);
+const char* ret_kind_name(RetKind k);
+
 }  // namespace gfsd::proto

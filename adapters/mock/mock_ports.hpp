@@ -16,11 +16,14 @@
 #include <vector>
 
 #include "domain/ctx.hpp"
+#include "ports/augeas.hpp"
 #include "ports/channel.hpp"
 #include "ports/file_transfer.hpp"
 #include "ports/filesystem.hpp"
+#include "ports/hivex.hpp"
 #include "ports/process_runner.hpp"
 #include "ports/result.hpp"
+#include "ports/rpm_database.hpp"
 #include "ports/system.hpp"
 
 namespace gfsd::adapters {
@@ -85,6 +88,8 @@ class MockFilesystem : public ports::Filesystem {
               (override));
   MOCK_METHOD(uint32_t, set_umask, (uint32_t mask), (override));
   MOCK_METHOD(Result<void>, sync, (), (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, glob, (const std::string& pattern, bool mark),
+              (override));
 };
 
 class MockProcessRunner : public ports::ProcessRunner {
@@ -110,6 +115,14 @@ class MockBlockDevices : public ports::BlockDevices {
   MOCK_METHOD(Result<int64_t>, size, (const std::string& path), (override));
   MOCK_METHOD(void, settle, (const std::string& path), (override));
   MOCK_METHOD(void, flush_all_disks, (), (override));
+  MOCK_METHOD(std::vector<std::string>, scan_disks, (), (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, list_dir, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::string>, realpath, (const std::string& path), (override));
+  MOCK_METHOD(Result<uint64_t>, rdev, (const std::string& path), (override));
+  MOCK_METHOD(std::string, lvm_system_dir, (), (override));
+  MOCK_METHOD(Result<void>, write_file, (const std::string& path, const std::string& content),
+              (override));
+  MOCK_METHOD(void, remove_file, (const std::string& path), (override));
 };
 
 class MockLog : public ports::Log {
@@ -134,6 +147,7 @@ class MockHostProbe : public ports::HostProbe {
   MOCK_METHOD(bool, program_exists, (const std::string& name), (override));
   MOCK_METHOD(bool, kernel_has_filesystem, (const std::string& fstype), (override));
   MOCK_METHOD(bool, path_exists, (const std::string& path), (override));
+  MOCK_METHOD(Result<ports::KernelIdentity>, uname, (), (override));
 };
 
 class MockUploadStream : public ports::UploadStream {
@@ -165,6 +179,75 @@ class MockChannelSource : public ports::ChannelSource {
   MOCK_METHOD(Result<std::unique_ptr<ports::Channel>>, next, (), (override));
 };
 
+class MockAugeasTree : public ports::AugeasTree {
+ public:
+  MOCK_METHOD(Result<ports::AugeasValue>, get, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, set,
+              (const std::string& path, const std::optional<std::string>& value), (override));
+  MOCK_METHOD(Result<int32_t>, setm,
+              (const std::string& base, const std::optional<std::string>& sub,
+               const std::string& value),
+              (override));
+  MOCK_METHOD(Result<void>, insert,
+              (const std::string& path, const std::string& label, bool before), (override));
+  MOCK_METHOD(Result<int32_t>, rm, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, mv, (const std::string& src, const std::string& dest), (override));
+  MOCK_METHOD(Result<std::vector<std::string>>, match, (const std::string& path), (override));
+  MOCK_METHOD(Result<int32_t>, defvar,
+              (const std::string& name, const std::optional<std::string>& expr), (override));
+  MOCK_METHOD((Result<std::pair<int32_t, bool>>), defnode,
+              (const std::string& name, const std::string& expr, const std::string& value),
+              (override));
+  MOCK_METHOD(Result<std::optional<std::string>>, label, (const std::string& path), (override));
+  MOCK_METHOD(Result<void>, load, (), (override));
+  MOCK_METHOD(Result<void>, save, (), (override));
+  MOCK_METHOD(Result<void>, transform,
+              (const std::string& lens, const std::string& file, bool exclude), (override));
+};
+
+class MockAugeas : public ports::Augeas {
+ public:
+  MOCK_METHOD(Result<std::unique_ptr<ports::AugeasTree>>, open,
+              (const std::string& root, int32_t flags), (override));
+};
+
+class MockHive : public ports::Hive {
+ public:
+  MOCK_METHOD(Result<int64_t>, root, (), (override));
+  MOCK_METHOD(Result<std::string>, node_name, (int64_t node), (override));
+  MOCK_METHOD(Result<std::vector<int64_t>>, node_children, (int64_t node), (override));
+  MOCK_METHOD(Result<int64_t>, node_get_child, (int64_t node, const std::string& name),
+              (override));
+  MOCK_METHOD(Result<int64_t>, node_parent, (int64_t node), (override));
+  MOCK_METHOD(Result<std::vector<int64_t>>, node_values, (int64_t node), (override));
+  MOCK_METHOD(Result<int64_t>, node_get_value, (int64_t node, const std::string& key),
+              (override));
+  MOCK_METHOD(Result<std::string>, value_key, (int64_t value), (override));
+  MOCK_METHOD(Result<int64_t>, value_type, (int64_t value), (override));
+  MOCK_METHOD(Result<ports::HiveValueData>, value_value, (int64_t value), (override));
+  MOCK_METHOD(Result<std::string>, value_string, (int64_t value), (override));
+  MOCK_METHOD(Result<int32_t>, value_dword, (int64_t value), (override));
+  MOCK_METHOD(Result<void>, commit, (const std::string& path), (override));
+  MOCK_METHOD(Result<int64_t>, node_add_child, (int64_t parent, const std::string& name),
+              (override));
+  MOCK_METHOD(Result<void>, node_delete_child, (int64_t node), (override));
+  MOCK_METHOD(Result<void>, node_set_value,
+              (int64_t node, const std::string& key, int64_t type, const std::string& data),
+              (override));
+};
+
+class MockHivex : public ports::Hivex {
+ public:
+  MOCK_METHOD(Result<std::unique_ptr<ports::Hive>>, open, (const std::string& path, int32_t flags),
+              (override));
+};
+
+class MockRpmDatabase : public ports::RpmDatabase {
+ public:
+  MOCK_METHOD(Result<std::vector<ports::RpmPackage>>, installed_packages, (const std::string& root),
+              (override));
+};
+
 // All the ports a domain::Ctx needs, mocked. disks_in_order() answers `disks`
 // unless a test says otherwise. ctx() attaches both streams; clear with_upload /
 // with_download to get a Ctx like the session builds for other actions.
@@ -181,6 +264,9 @@ struct MockPorts {
   testing::NiceMock<MockProgress> progress;
   testing::NiceMock<MockUploadStream> upload;
   testing::NiceMock<MockDownloadStream> download;
+  testing::NiceMock<MockAugeas> augeas;
+  testing::NiceMock<MockHivex> hivex;
+  testing::NiceMock<MockRpmDatabase> rpm;
   bool with_upload = true;
   bool with_download = true;
 
@@ -191,8 +277,12 @@ struct MockPorts {
   MockPorts& operator=(const MockPorts&) = delete;
 
   domain::Ctx ctx() {
-    return domain::Ctx{config, fs, runner, mounts, devices, log, host, progress, state,
-                       with_upload ? &upload : nullptr, with_download ? &download : nullptr};
+    domain::Ctx c{config, fs, runner, mounts, devices, log, host, progress, state,
+                  with_upload ? &upload : nullptr, with_download ? &download : nullptr};
+    c.augeas = &augeas;
+    c.hivex = &hivex;
+    c.rpm = &rpm;
+    return c;
   }
 };
 

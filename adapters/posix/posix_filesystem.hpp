@@ -58,6 +58,7 @@ class PosixFilesystem final : public ports::Filesystem {
   Result<std::string> make_temp(const std::string& tmpl, size_t suffix_len) override;
   uint32_t set_umask(uint32_t mask) override;
   Result<void> sync() override;
+  Result<std::vector<std::string>> glob(const std::string& pattern, bool mark) override;
 
  private:
   std::string root_;  // host path of the guest's "/"

@@ -1,8 +1,10 @@
 #include "adapters/posix/posix_host_probe.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,5 +51,11 @@ bool PosixHostProbe::kernel_has_filesystem(const std::string& fstype) {
 }
 
 bool PosixHostProbe::path_exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
+
+Result<ports::KernelIdentity> PosixHostProbe::uname() {
+  struct utsname u;
+  if (::uname(&u) < 0) return fail_errno(errno, "utsname");
+  return ports::KernelIdentity{u.sysname, u.release, u.version, u.machine};
+}
 
 }  // namespace gfsd::adapters

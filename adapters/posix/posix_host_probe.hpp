@@ -9,6 +9,7 @@ class PosixHostProbe final : public ports::HostProbe {
   bool program_exists(const std::string& name) override;
   bool kernel_has_filesystem(const std::string& fstype) override;
   bool path_exists(const std::string& path) override;
+  Result<ports::KernelIdentity> uname() override;
 };
 
 }  // namespace gfsd::adapters

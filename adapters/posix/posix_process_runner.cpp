@@ -1,12 +1,17 @@
 #include "adapters/posix/posix_process_runner.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <climits>
 #include <fcntl.h>
+#include <optional>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "adapters/posix/sysroot_paths.hpp"
 
 namespace gfsd::adapters {
 
@@ -22,8 +27,12 @@ struct Pipe {
     return true;
   }
   ~Pipe() {
+    close_r();
+    close_w();
+  }
+  void close_r() {
     if (r >= 0) ::close(r);
-    if (w >= 0) ::close(w);
+    r = -1;
   }
   void close_w() {
     if (w >= 0) ::close(w);
@@ -31,22 +40,28 @@ struct Pipe {
   }
 };
 
-// Only async-signal-safe calls between fork and exec.
+// Only async-signal-safe calls between fork and exec. in_fd < 0: /dev/null.
+// keep_fds: resolved guest paths, inherited across exec; cwd_fd >= 0: the
+// directory to start in.
 [[noreturn]] void exec_child(const std::vector<std::string>& argv, const std::string& sysroot,
-                             const ports::RunOptions& opts, int out_fd, int err_fd, int report_fd) {
+                             const ports::RunOptions& opts, int in_fd, int out_fd, int err_fd,
+                             int report_fd, const std::vector<int>& keep_fds, int cwd_fd) {
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 
   ::signal(SIGPIPE, SIG_DFL);
   ::signal(SIGALRM, SIG_DFL);
-  const int devnull = ::open("/dev/null", O_RDONLY);
-  if (devnull >= 0) ::dup2(devnull, 0);
+  if (in_fd < 0) in_fd = ::open("/dev/null", O_RDONLY);
+  if (in_fd >= 0) ::dup2(in_fd, 0);
   ::dup2(opts.fold_stdout_on_stderr ? err_fd : out_fd, 1);
   ::dup2(err_fd, 2);
   int err = 0;
-  if (opts.chroot_sysroot && !sysroot.empty() && ::chroot(sysroot.c_str()) < 0) err = errno;
-  if (err == 0 && ::chdir("/") < 0) err = errno;
+  for (int fd : keep_fds)
+    if (err == 0 && ::fcntl(fd, F_SETFD, 0) < 0) err = errno;
+  if (err == 0 && opts.chroot_sysroot && !sysroot.empty() && ::chroot(sysroot.c_str()) < 0)
+    err = errno;
+  if (err == 0 && (cwd_fd >= 0 ? ::fchdir(cwd_fd) : ::chdir("/")) < 0) err = errno;
   if (err == 0) {
     ::execvp(args[0], args.data());
     err = errno;
@@ -54,6 +69,172 @@ struct Pipe {
   (void)!::write(report_fd, &err, sizeof err);
   ::_exit(127);
 }
+
+// The file the options name as stdin, opened for reading; -1 if none.
+Result<int> open_stdin_file(const std::string& sysroot, const ports::RunOptions& opts) {
+  if (!opts.stdin_guest_file.empty()) {
+    const int fd = sysroot::resolve(sysroot.empty() ? "/" : sysroot, opts.stdin_guest_file,
+                                    O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail_errno(errno, opts.stdin_guest_file);
+    return fd;
+  }
+  if (!opts.stdin_file.empty()) {
+    const int fd = ::open(opts.stdin_file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail_errno(errno, opts.stdin_file);
+    return fd;
+  }
+  return -1;
+}
+
+// Guest arguments and the working directory resolved inside the sysroot:
+// the argv the program gets, and the descriptors that pin what was found.
+struct Resolved {
+  std::vector<std::string> argv;
+  std::vector<sysroot::UniqueFd> fds;
+  std::vector<int> keep;  // fds, as numbers, for the child
+  sysroot::UniqueFd cwd;
+  // The program's names for guest paths and what they read as in its output.
+  std::vector<std::pair<std::string, std::string>> names;
+};
+
+// At or above 3, so that the child's dup2 onto 0-2 cannot clobber it.
+int above_stdio(int fd) {
+  if (fd < 0 || fd > 2) return fd;
+  const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  return moved;
+}
+
+// Where `path` leads inside the root: a directory fd and a name in it ("" for
+// the directory itself). -1 + errno when it cannot be resolved.
+int locate_guest(int rootfd, std::string path, ports::GuestArg::Last last, std::string& name) {
+  using Last = ports::GuestArg::Last;
+  sysroot::UniqueFd as_is;  // FollowDir: the entry itself, if the symlink leads elsewhere
+  std::string as_is_name;
+  for (int hops = 0;; ++hops) {
+    if (path.empty()) {
+      errno = ENOENT;
+      break;
+    }
+    const sysroot::Split s = sysroot::split_path(path);
+    if (sysroot::is_dot_name(s.name) || s.trailing_slash) {
+      name.clear();
+      sysroot::UniqueFd dir(sysroot::openat2_in_root(rootfd, path, O_PATH | O_DIRECTORY, 0));
+      if (dir) return dir.release();
+      break;
+    }
+    sysroot::UniqueFd parent(
+        sysroot::openat2_in_root(rootfd, s.parent, O_PATH | O_DIRECTORY, 0));
+    if (!parent) break;
+    std::string target(PATH_MAX, '\0');
+    const ssize_t n = last == Last::AsIs
+                          ? -1
+                          : ::readlinkat(parent.get(), s.name.c_str(), target.data(), target.size());
+    if (n < 0) {  // not a symlink (or missing): the program sees it as it is
+      if (last == Last::FollowDir && as_is) {
+        struct stat st;
+        if (::fstatat(parent.get(), s.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISDIR(st.st_mode))
+          break;
+      }
+      name = s.name;
+      return parent.release();
+    }
+    if (last == Last::FollowDir && !as_is) {
+      as_is = std::move(parent);
+      as_is_name = s.name;
+    }
+    if (hops >= 40) {
+      errno = ELOOP;
+      break;
+    }
+    target.resize(static_cast<size_t>(n));
+    path = !target.empty() && target[0] == '/' ? target : sysroot::join(s.parent, target);
+  }
+  if (as_is) {  // a symlink that does not lead to a directory: mv replaces it
+    name = as_is_name;
+    return as_is.release();
+  }
+  return -1;
+}
+
+Result<Resolved> resolve_guest(const std::string& sysroot_dir, const std::vector<std::string>& argv,
+                               const ports::RunOptions& opts) {
+  Resolved r;
+  r.argv = argv;
+  if (opts.guest_args.empty() && opts.guest_cwd.empty()) return r;
+  auto failed = [&](const std::string& path) {
+    const int e = errno;
+    return fail_with(e, argv[0] + ": cannot access '" + path + "': " + std::strerror(e));
+  };
+  sysroot::UniqueFd root(
+      ::open(sysroot_dir.empty() ? "/" : sysroot_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (!root) return failed("/");
+  for (const auto& g : opts.guest_args) {
+    if (g.index >= argv.size()) return fail_with(EINVAL, "run: no argument " + std::to_string(g.index));
+    const std::string& path = argv[g.index];
+    std::string name;
+    sysroot::UniqueFd fd(above_stdio(locate_guest(root.get(), path, g.last, name)));
+    if (!fd) return failed(path);
+    r.argv[g.index] = sysroot::proc_fd(fd.get()) + "/" + name;
+    r.names.emplace_back(r.argv[g.index], sysroot_dir + path);
+    r.keep.push_back(fd.get());
+    r.fds.push_back(std::move(fd));
+  }
+  if (!opts.guest_cwd.empty()) {
+    r.cwd = sysroot::UniqueFd(
+        sysroot::openat2_in_root(root.get(), opts.guest_cwd, O_PATH | O_DIRECTORY, 0));
+    if (!r.cwd) return failed(opts.guest_cwd);
+  }
+  // Longest first: one name may begin another.
+  std::sort(r.names.begin(), r.names.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return r;
+}
+
+// The program's names for guest paths back to what they were before.
+void rename_back(std::string& text, const Resolved& r) {
+  for (const auto& [ours, theirs] : r.names) {
+    for (size_t at = 0; (at = text.find(ours, at)) != std::string::npos; at += theirs.size())
+      text.replace(at, ours.size(), theirs);
+  }
+}
+
+// Feeds the stdin pipe from the source without blocking: what the source gave
+// and the pipe did not take yet waits in `pending`.
+class StdinFeeder {
+ public:
+  explicit StdinFeeder(const ports::RunOptions::Source& source) : source_(source) {}
+
+  // Called when the pipe is writable. Returns false once the pipe should close.
+  bool feed(int fd) {
+    if (pos_ == pending_.size()) {
+      pending_.resize(65536);
+      auto n = source_(pending_.data(), pending_.size());
+      if (!n) {
+        error_ = n.error();
+        return false;
+      }
+      if (*n == 0) return false;  // end of the data
+      pending_.resize(*n);
+      pos_ = 0;
+    }
+    const ssize_t w = ::write(fd, pending_.data() + pos_, pending_.size() - pos_);
+    if (w < 0) return errno == EAGAIN || errno == EINTR;  // EPIPE: the program stopped reading
+    pos_ += static_cast<size_t>(w);
+    return true;
+  }
+
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  const ports::RunOptions::Source& source_;
+  std::string pending_;
+  size_t pos_ = 0;
+  std::optional<Error> error_;
+};
 
 }  // namespace
 
@@ -65,36 +246,65 @@ Result<ports::ProcessResult> PosixProcessRunner::run(const std::vector<std::stri
     for (const auto& a : argv) line += " " + a;
     log_.debug(line);
   }
-  Pipe out, err, report;
+  auto guest = resolve_guest(sysroot_, argv, opts);
+  if (!guest) return forward(guest.error());
+  auto in_file = open_stdin_file(sysroot_, opts);
+  if (!in_file) return forward(in_file.error());
+  sysroot::UniqueFd stdin_file(*in_file);
+
+  Pipe out, err, report, in;
   if (!out.open() || !err.open() || !report.open()) return fail_errno(errno, "pipe");
+  if (opts.stdin_source && !in.open()) return fail_errno(errno, "pipe");
 
   const pid_t pid = ::fork();
   if (pid < 0) return fail_errno(errno, "fork");
-  if (pid == 0) exec_child(argv, sysroot_, opts, out.w, err.w, report.w);
+  if (pid == 0)
+    exec_child(guest->argv, sysroot_, opts, opts.stdin_source ? in.r : stdin_file.get(), out.w,
+               err.w, report.w, guest->keep, guest->cwd.get());
 
   out.close_w();
   err.close_w();
   report.close_w();
+  in.close_r();
+  stdin_file.reset();
+  guest->fds.clear();
+  guest->cwd.reset();
+  if (in.w >= 0) ::fcntl(in.w, F_SETFL, ::fcntl(in.w, F_GETFL) | O_NONBLOCK);
 
   ports::ProcessResult res;
-  pollfd fds[2] = {{out.r, POLLIN, 0}, {err.r, POLLIN, 0}};
+  std::optional<Error> sink_error;
+  StdinFeeder feeder(opts.stdin_source);
   std::string* sinks[2] = {&res.out, &res.err};
-  int open_fds = 2;
   char buf[65536];
-  while (open_fds > 0) {
-    if (::poll(fds, 2, -1) < 0) {
+  for (;;) {
+    pollfd fds[3] = {{out.r, POLLIN, 0}, {err.r, POLLIN, 0}, {in.w, POLLOUT, 0}};
+    if (out.r < 0 && err.r < 0 && in.w < 0) break;
+    if (::poll(fds, 3, -1) < 0) {
       if (errno == EINTR) continue;
       break;
     }
+    if (in.w >= 0 && fds[2].revents != 0) {
+      if ((fds[2].revents & (POLLERR | POLLHUP)) || !feeder.feed(in.w)) in.close_w();
+    }
     for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-      const ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) {
-        sinks[i]->append(buf, static_cast<size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
-        fds[i].fd = -1;
-        --open_fds;
+      Pipe& p = i == 0 ? out : err;
+      if (p.r < 0 || fds[i].revents == 0) continue;
+      const ssize_t n = ::read(p.r, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        p.close_r();
+        continue;
       }
+      if (i == 0 && opts.stdout_sink) {
+        auto sent = opts.stdout_sink(buf, static_cast<size_t>(n));
+        if (!sent) {
+          // The download is gone: the program gets a broken pipe.
+          sink_error = sent.error();
+          p.close_r();
+        }
+        continue;
+      }
+      sinks[i]->append(buf, static_cast<size_t>(n));
     }
   }
 
@@ -107,7 +317,11 @@ Result<ports::ProcessResult> PosixProcessRunner::run(const std::vector<std::stri
 
   res.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   while (!res.err.empty() && res.err.back() == '\n') res.err.pop_back();
+  rename_back(res.err, *guest);
+  rename_back(res.out, *guest);
   if (log_.verbose() && !res.err.empty()) log_.debug(res.err);
+  if (feeder.error()) return forward(*feeder.error());
+  if (sink_error) return forward(*sink_error);
   return res;
 }
 

@@ -30,9 +30,22 @@ class SysfsBlockDevices final : public ports::BlockDevices {
   Result<int64_t> size(const std::string& path) override;
   void settle(const std::string& path) override;
   void flush_all_disks() override;
+  std::vector<std::string> scan_disks() override;
+  Result<std::vector<std::string>> list_dir(const std::string& path) override;
+  Result<std::string> realpath(const std::string& path) override;
+  Result<uint64_t> rdev(const std::string& path) override;
+  std::string lvm_system_dir() override;
+  Result<void> write_file(const std::string& path, const std::string& content) override;
+  void remove_file(const std::string& path) override;
 
  private:
+  // Whole disks under by_path_ in natural order, resolved, the appliance disk left out.
+  std::vector<std::string> by_path_disks();
+  // Runs udevadm settle; false if it could not be run.
+  bool udevadm_settle();
+
   ports::Log& log_;
+  std::string by_path_;
   dev_t root_dev_ = 0;
   std::vector<std::string> disks_;
   struct udev* udev_ = nullptr;

@@ -125,11 +125,15 @@ Result<std::vector<api::Dirent>> readdir(Ctx& ctx, const std::string& dir) {
   return out;
 }
 
-// "ls -la" of the resolved path, run outside the guest on <sysroot><realpath>.
+// "ls -la" of the resolved path, run outside the guest on the guest path
+// (which the runner resolves inside the sysroot; its output names it
+// <sysroot><realpath> as before).
 Result<std::string> ll(Ctx& ctx, const std::string& path) {
   auto real = ctx.fs.realpath(path);
   if (!real) return fail_errno(real.error().errnum, path);
-  auto r = ctx.runner.run({"ls", "-la", ctx.config.sysroot + *real});
+  ports::RunOptions opts;
+  opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};  // ls -l does not follow its argument
+  auto r = ctx.runner.run({"ls", "-la", *real}, opts);
   if (!r) return forward(r.error());
   if (r->status != 0) return fail(r->err);
   return r->out;

@@ -57,6 +57,7 @@ Result<std::string> readlink(Ctx& ctx, const std::string& path);
 Result<std::vector<std::string>> internal_readlinklist(Ctx& ctx, const std::string& path,
                                                        const std::vector<std::string>& names);
 Result<std::string> realpath(Ctx& ctx, const std::string& path);
+Result<std::string> case_sensitive_path(Ctx& ctx, const std::string& path);
 Result<void> ln(Ctx& ctx, const std::string& target, const std::string& linkname);
 Result<void> ln_f(Ctx& ctx, const std::string& target, const std::string& linkname);
 Result<void> rename(Ctx& ctx, const std::string& oldpath, const std::string& newpath);

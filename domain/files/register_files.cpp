@@ -41,6 +41,7 @@ void register_files(api::Handlers& h) {
   h.readlink = &readlink;
   h.internal_readlinklist = &internal_readlinklist;
   h.realpath = &realpath;
+  h.case_sensitive_path = &case_sensitive_path;
   h.ln = &ln;
   h.ln_f = &ln_f;
   h.ln_s = &ln_s;

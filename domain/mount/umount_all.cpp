@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "domain/mount/mount_ops.hpp"
-#include "domain/register.hpp"
 
 namespace gfsd::domain {
 
@@ -37,7 +36,5 @@ void sync_disks(Ctx& ctx) {
   (void)ctx.fs.sync();
   ctx.devices.flush_all_disks();
 }
-
-void register_mount(api::Handlers& h) { h.umount_all = &umount_all; }
 
 }  // namespace gfsd::domain

@@ -21,11 +21,12 @@ namespace {
 // Everything the daemon needs, set up inside the new mount namespace. The
 // original daemon exits unless /dev/disk/by-path exists; an empty tmpfs there
 // also hides the host's disks from both daemons alike.
-std::string namespace_script(bool mount_sysroot) {
+std::string namespace_script(bool mount_sysroot, const std::string& size) {
   std::string s =
       "set -e; mkdir -p /sysroot /dev/disk; mount -t tmpfs tmpfs /dev/disk; "
       "mkdir -p /dev/disk/by-path; ";
-  if (mount_sysroot) s += "mount -t tmpfs tmpfs /sysroot; ";
+  if (mount_sysroot)
+    s += "mount -t tmpfs " + (size.empty() ? "" : "-o size=" + size + " ") + "tmpfs /sysroot; ";
   s += "exec \"$0\" \"$@\"";
   return s;
 }
@@ -85,7 +86,7 @@ bool DaemonProcess::start(std::string* why) {
                                    "private",
                                    "sh",
                                    "-c",
-                                   namespace_script(opts_.mount_sysroot),
+                                   namespace_script(opts_.mount_sysroot, opts_.sysroot_size),
                                    opts_.binary};
   if (opts_.verbose) args.push_back("--verbose");
   if (opts_.listen) {

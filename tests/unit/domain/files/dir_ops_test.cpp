@@ -10,6 +10,7 @@ namespace {
 
 using adapters::MockPorts;
 using testing::_;
+using testing::AllOf;
 using testing::Field;
 using testing::InSequence;
 using testing::Invoke;
@@ -154,8 +155,13 @@ TEST(Ls0, StopsWhenTheLibraryCancels) {
 TEST(Ll, RunsLsOnTheResolvedPathUnderTheSysroot) {
   MockPorts m;
   EXPECT_CALL(m.fs, realpath("/link")).WillOnce(Return(std::string("/real/dir")));
-  EXPECT_CALL(m.runner, run(std::vector<std::string>{"ls", "-la", "/sysroot/real/dir"},
-                            Field(&ports::RunOptions::chroot_sysroot, false)))
+  // The guest path, resolved inside the sysroot by the runner (ls -l does not
+  // follow its argument).
+  EXPECT_CALL(m.runner,
+              run(std::vector<std::string>{"ls", "-la", "/real/dir"},
+                  AllOf(Field(&ports::RunOptions::chroot_sysroot, false),
+                        Field(&ports::RunOptions::guest_args,
+                              std::vector<ports::GuestArg>{{2, ports::GuestArg::Last::AsIs}}))))
       .WillOnce(Return(ports::ProcessResult{0, "total 0\n", ""}));
   auto ctx = m.ctx();
   auto r = ll(ctx, "/link");

@@ -1,0 +1,15 @@
+#include "domain/command/command_actions.hpp"
+#include "domain/register.hpp"
+
+namespace gfsd::domain {
+
+void register_command(api::Handlers& h) {
+  h.command = &command;
+  h.command_lines = &command_lines;
+  h.sh = &sh;
+  h.sh_lines = &sh_lines;
+  h.debug = &debug;
+  h.utsname = &utsname;
+}
+
+}  // namespace gfsd::domain

@@ -1,0 +1,60 @@
+// Fuzz target: a whole connection with the real action table over inert
+// ports, to exercise the FileIn chunk stream (chunks, end and cancel chunks,
+// bare CANCEL words, malformed chunks, uploads that fail half-way), the
+// FileOut stream (CANCEL words from the peer, a peer that stops reading),
+// progress messages and every implemented action's reply encoding. The first
+// input byte sets the channel's behaviour (README.md); the rest is what the
+// peer sends. The daemon's output must be a valid stream (daemon_output.hpp).
+#include <cstddef>
+#include <cstdint>
+
+#include "api.hpp"
+#include "domain/register.hpp"
+#include "fuzz/daemon_output.hpp"
+#include "fuzz/fuzz_ports.hpp"
+#include "proto/dispatcher.hpp"
+#include "proto/session.hpp"
+
+namespace gfsd::fuzz {
+namespace {
+
+struct Fixture {
+  Fixture() { domain::register_all(handlers); }
+  FuzzPorts ports;
+  SteppingClock clock;
+  api::Handlers handlers;
+  proto::Dispatcher dispatcher{handlers};
+  ByteChannel ch;
+  proto::Session session{ch, dispatcher, clock, ports.log};
+};
+
+}  // namespace
+}  // namespace gfsd::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace gfsd;
+  using namespace gfsd::fuzz;
+  // Destroyed at exit, before gmock's leak check.
+  static Fixture fixture;
+  Fixture* f = &fixture;
+  if (size == 0) return 0;
+  ByteChannel& ch = f->ch;
+  ch.reset(data + 1, size - 1);
+  configure_channel(data[0], ch);
+
+  f->clock.reset();
+  f->ports.state = {};
+  new_fake_disk();
+  proto::Session& session = f->session;
+  f->ports.progress_to = &session;
+  domain::Ctx ctx = f->ports.ctx();
+  const auto end = session.run(ctx);
+  f->ports.progress_to = nullptr;
+  FUZZ_CHECK(ctx.upload == nullptr && ctx.download == nullptr, "streams left attached");
+
+  const bool broken = end == proto::Session::End::ProtocolError;
+  FUZZ_CHECK(!ch.write_failed || broken, "a failed write went unnoticed");
+  check_daemon_output(ch.output, broken);
+  if (end == proto::Session::End::Eof) FUZZ_CHECK(ch.consumed() == ch.size(), "input left over");
+  return 0;
+}

@@ -1,0 +1,203 @@
+// FileIn / FileOut actions over the runner's stdin source and stdout sink:
+// tar_in, tar_out, base64_in, find0, checksums_out.
+#include <cerrno>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "domain/files/content_actions.hpp"
+#include "unit/domain/fs/fs_test_util.hpp"
+
+namespace gfsd::domain::test {
+namespace {
+
+using adapters::MockPorts;
+using testing::_;
+using testing::AllOf;
+using testing::InSequence;
+using testing::Return;
+
+// A runner that plays a program: reads all of stdin, then writes `out` to the sink.
+auto program(std::string out, int status = 0, std::string err = "", std::string* input = nullptr) {
+  return [=](const Argv&, const ports::RunOptions& opts) -> Result<ports::ProcessResult> {
+    if (opts.stdin_source) {
+      char buf[7];
+      for (;;) {
+        auto n = opts.stdin_source(buf, sizeof buf);
+        if (!n) return forward(n.error());
+        if (*n == 0) break;
+        if (input) input->append(buf, *n);
+      }
+    }
+    if (opts.stdout_sink) {
+      for (size_t i = 0; i < out.size(); i += 5) {
+        auto s = opts.stdout_sink(out.data() + i, std::min<size_t>(5, out.size() - i));
+        if (!s) return forward(s.error());
+      }
+      return exited(status, "", err);
+    }
+    return exited(status, out, err);
+  };
+}
+
+// An upload stream giving `data` then EOF.
+void upload_of(MockPorts& m, const std::string& data) {
+  auto pos = std::make_shared<size_t>(0);
+  ON_CALL(m.upload, read(_, _)).WillByDefault([=](char* buf, size_t n) -> Result<size_t> {
+    const size_t k = std::min(n, data.size() - *pos);
+    std::copy(data.data() + *pos, data.data() + *pos + k, buf);
+    *pos += k;
+    return k;
+  });
+}
+
+TEST(Find0, NamesRelativeToTheDirectoryWithoutItself) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/d", true)).WillOnce(Return(stat_of(kDirectory)));
+  // Run in the directory (resolved inside the guest by the runner) on ".".
+  const std::string found(".\0./a\0./b/c\0", 12);
+  EXPECT_CALL(m.runner, run(Argv{"find", ".", "-print0"}, AllOf(GuestCwd("/d"), GuestArgs({}))))
+      .WillOnce(program(found));
+  std::string sent;
+  InSequence seq;
+  EXPECT_CALL(m.download, start());
+  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
+  EXPECT_CALL(m.download, finish());
+  auto ctx = m.ctx();
+  EXPECT_TRUE(find0(ctx, "/d"));
+  EXPECT_EQ(sent, std::string("/a\0/b/c\0", 8));
+}
+
+// The original stripped "<sysroot><directory>"; with a trailing slash there
+// its names had no leading one.
+TEST(Find0, TrailingSlashNamesWithoutALeadingSlash) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.runner, run(Argv{"find", ".", "-print0"}, GuestCwd("/")))
+      .WillOnce(program(std::string(".\0./a\0./a/b\0", 12)));
+  std::string sent;
+  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
+  auto ctx = m.ctx();
+  EXPECT_TRUE(find0(ctx, "/"));
+  EXPECT_EQ(sent, std::string("a\0a/b\0", 6));
+}
+
+TEST(Find0, NotADirectoryBeforeTheReply) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular)));
+  EXPECT_CALL(m.download, start()).Times(0);
+  auto ctx = m.ctx();
+  EXPECT_THAT(find0(ctx, "/f"), IsError(0, "/f: not a directory"));
+}
+
+TEST(TarOut, OptionsAndStreaming) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/d", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.runner, run(Argv{"tar", "--gzip", "--numeric-owner", "--exclude=*.o", "--xattrs",
+                                 "-cf", "-", "."},
+                            GuestCwd("/d")))
+      .WillOnce(program("TARDATA"));
+  std::string sent;
+  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
+  auto ctx = m.ctx();
+  api::opt::tar_out o;
+  o.compress = "gzip";
+  o.numericowner = true;
+  o.excludes = Argv{"*.o"};
+  o.xattrs = true;
+  EXPECT_TRUE(tar_out(ctx, "/d", o));
+  EXPECT_EQ(sent, "TARDATA");
+  o.compress = "zip";
+  EXPECT_THAT(tar_out(ctx, "/d", o), IsError(0, "unknown compression type: zip"));
+}
+
+TEST(TarIn, ProbesChownThenFeedsTheUpload) {
+  MockPorts m;
+  upload_of(m, "some tar bytes");
+  EXPECT_CALL(m.fs, open(testing::StartsWith("/d/"), ports::OpenFor::WriteTruncate, 0666u))
+      .WillOnce([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+        return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<adapters::MockFile>>());
+      });
+  EXPECT_CALL(m.fs, chown(testing::StartsWith("/d/"), 1000, 1000, false))
+      .WillOnce(Return(fail_errno(EPERM, "x")));
+  EXPECT_CALL(m.fs, unlink(testing::StartsWith("/d/")));
+  std::string input;
+  EXPECT_CALL(m.runner,
+              run(Argv{"tar", "--xz", "-xf", "-", "--no-same-owner"}, GuestCwd("/d")))
+      .WillOnce(program("", 0, "", &input));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(txz_in(ctx, "/d"));
+  EXPECT_EQ(input, "some tar bytes");
+}
+
+TEST(TarIn, TarFailureAndCancel) {
+  MockPorts m;
+  ON_CALL(m.fs, open(_, _, _)).WillByDefault([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+    return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<adapters::MockFile>>());
+  });
+  upload_of(m, "junk");
+  EXPECT_CALL(m.runner, run(_, _))
+      .WillOnce(program("", 2, "tar: This does not look like a tar archive"))
+      .WillOnce(Return(fail_with(ECANCELED, "cancelled")));
+  auto ctx = m.ctx();
+  EXPECT_THAT(tar_in(ctx, "/d", {}),
+              IsError(0, "tar subcommand failed on directory: /d: tar: This does not look like a "
+                         "tar archive"));
+  EXPECT_THAT(tar_in(ctx, "/d", {}), IsError(0, "file upload cancelled"));
+}
+
+TEST(Base64In, DecodedOutputGoesToTheGuestFile) {
+  MockPorts m;
+  upload_of(m, "aGVsbG8K");
+  std::string written;
+  struct Rec : ports::File {
+    std::string* w;
+    explicit Rec(std::string* p) : w(p) {}
+    Result<size_t> read(char*, size_t) override { return size_t{0}; }
+    Result<void> write(const char* b, size_t n) override {
+      w->append(b, n);
+      return {};
+    }
+    Result<void> seek(int64_t) override { return {}; }
+    Result<void> close() override { return {}; }
+  };
+  EXPECT_CALL(m.fs, open("/out", ports::OpenFor::WriteTruncate, 0666u))
+      .WillOnce([&](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+        return std::unique_ptr<ports::File>(std::make_unique<Rec>(&written));
+      });
+  std::string input;
+  EXPECT_CALL(m.runner, run(Argv{"base64", "-d", "-i"}, _))
+      .WillOnce(program("hello\n", 0, "", &input));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(base64_in(ctx, "/out"));
+  EXPECT_EQ(input, "aGVsbG8K");
+  EXPECT_EQ(written, "hello\n");
+}
+
+TEST(ChecksumsOut, ShellPipelineInTheDirectory) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/it's", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.runner, run(Argv{"sh", "-c", "find -type f -print0 | xargs -0 md5sum"},
+                            GuestCwd("/it's")))
+      .WillOnce(program("d41d8cd98f00b204e9800998ecf8427e  ./a\n"));
+  std::string sent;
+  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
+  auto ctx = m.ctx();
+  EXPECT_TRUE(checksums_out(ctx, "md5", "/it's"));
+  EXPECT_EQ(sent, "d41d8cd98f00b204e9800998ecf8427e  ./a\n");
+}
+
+}  // namespace
+}  // namespace gfsd::domain::test
