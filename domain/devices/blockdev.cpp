@@ -2,7 +2,7 @@
 // after letting udev finish with the device (a pending blkid run holds it open
 // and makes BLKRRPART fail).
 #include "domain/devices/device_actions.hpp"
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 
 namespace gfsd::domain {
 

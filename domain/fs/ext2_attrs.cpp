@@ -78,10 +78,6 @@ Result<void> set_e2generation(Ctx& ctx, const std::string& file, int64_t generat
   return {};
 }
 
-}  // namespace gfsd::domain
-
-namespace gfsd::domain {
-
 namespace {
 
 // The original's shell quoting: a backslash before anything but [A-Za-z0-9/._-].

@@ -8,34 +8,17 @@
 #include <cstdlib>
 
 #include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
 
 namespace {
 
-constexpr size_t kExt2LabelMax = 16;
-
-// Runs a tool; on a non-zero exit the error is PREFIX + its stderr.
-Result<std::string> run_tool(Ctx& ctx, const std::vector<std::string>& argv,
-                             const std::string& prefix = "") {
-  auto r = ctx.runner.run(argv);
-  if (!r) return fail(prefix + r.error().message);
-  if (r->status != 0) return fail(prefix + r->err);
-  return up_to_nul(std::move(r->out));
-}
-
 bool is_extfs(const std::string& t) { return t == "ext2" || t == "ext3" || t == "ext4"; }
 
 Result<void> check_extfs(const std::string& fstype) {
   if (!is_extfs(fstype)) return fail(fstype + ": not a valid extended filesystem type");
-  return {};
-}
-
-Result<void> check_label(const std::string& label) {
-  if (label.size() > kExt2LabelMax)
-    return fail(label + ": ext2/3/4 labels are limited to " + std::to_string(kExt2LabelMax) +
-                " bytes");
   return {};
 }
 
@@ -70,10 +53,8 @@ Result<void> e2fsck_unless_mounted(Ctx& ctx, const std::string& device) {
 Result<void> mke2fs_with_journal(Ctx& ctx, const std::string& fstype, int32_t blocksize,
                                  const std::string& device, const std::string& journal) {
   wipe_device_before_mkfs(ctx, device);
-  auto r = run_tool(ctx, {"mke2fs", "-F", "-t", fstype, "-J", journal, "-b",
-                          std::to_string(blocksize), device});
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, {"mke2fs", "-F", "-t", fstype, "-J", journal, "-b",
+                      std::to_string(blocksize), device});
 }
 
 Result<void> mke2journal_with(Ctx& ctx, int32_t blocksize, std::vector<std::string> extra,
@@ -83,16 +64,14 @@ Result<void> mke2journal_with(Ctx& ctx, int32_t blocksize, std::vector<std::stri
   argv.insert(argv.end(), extra.begin(), extra.end());
   argv.push_back(device);
   wipe_device_before_mkfs(ctx, device);
-  auto r = run_tool(ctx, argv);
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, argv);
 }
 
 }  // namespace
 
 // "key: value" pairs of the superblock listing; "<none>" and the like are "".
 Result<api::Hashtable> tune2fs_l(Ctx& ctx, const std::string& device) {
-  auto out = run_tool(ctx, {"tune2fs", "-l", device});
+  auto out = run_tool_prefixed(ctx, {"tune2fs", "-l", device});
   if (!out) return forward(out.error());
   std::string text = *out;
   if (text.rfind("tune2fs ", 0) == 0 || text.rfind("tune4fs ", 0) == 0) {
@@ -167,37 +146,29 @@ Result<void> tune2fs(Ctx& ctx, const std::string& device, const api::opt::tune2f
     add("-u", std::to_string(*o.user));
   }
   argv.push_back(device);
-  auto r = run_tool(ctx, argv, device + ": ");
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, argv, device + ": ");
 }
 
 Result<void> resize2fs(Ctx& ctx, const std::string& device) {
   GFSD_TRY(e2fsck_unless_mounted(ctx, device));
-  auto r = run_tool(ctx, {"resize2fs", device});
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, {"resize2fs", device});
 }
 
 Result<void> resize2fs_size(Ctx& ctx, const std::string& device, int64_t size) {
   // resize2fs is given kilobytes ("K" suffix).
   if (size & 1023) return fail(std::to_string(size) + ": size must be a round number of kilobytes");
   GFSD_TRY(e2fsck_unless_mounted(ctx, device));
-  auto r = run_tool(ctx, {"resize2fs", device, std::to_string(size / 1024) + "K"});
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, {"resize2fs", device, std::to_string(size / 1024) + "K"});
 }
 
 Result<void> resize2fs_M(Ctx& ctx, const std::string& device) {
   GFSD_TRY(e2fsck_unless_mounted(ctx, device));
-  auto r = run_tool(ctx, {"resize2fs", "-M", device});
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, {"resize2fs", "-M", device});
 }
 
 // Bytes: resize2fs -P's estimate in blocks, times the block size.
 Result<int64_t> ext_minimum_size(Ctx& ctx, const std::string& device) {
-  auto out = run_tool(ctx, {"resize2fs", "-P", "-f", device});
+  auto out = run_tool_prefixed(ctx, {"resize2fs", "-P", "-f", device});
   if (!out) return forward(out.error());
   static const std::string kPattern = "Estimated minimum size of the filesystem: ";
   for (const auto& line : split_lines(*out)) {
@@ -229,7 +200,7 @@ Result<void> mke2journal(Ctx& ctx, int32_t blocksize, const std::string& device)
 
 Result<void> mke2journal_L(Ctx& ctx, int32_t blocksize, const std::string& label,
                            const std::string& device) {
-  GFSD_TRY(check_label(label));
+  GFSD_TRY(check_ext2_label(label));
   return mke2journal_with(ctx, blocksize, {"-L", label}, device);
 }
 
@@ -247,7 +218,7 @@ Result<void> mke2fs_J(Ctx& ctx, const std::string& fstype, int32_t blocksize,
 Result<void> mke2fs_JL(Ctx& ctx, const std::string& fstype, int32_t blocksize,
                        const std::string& device, const std::string& label) {
   GFSD_TRY(check_extfs(fstype));
-  GFSD_TRY(check_label(label));
+  GFSD_TRY(check_ext2_label(label));
   return mke2fs_with_journal(ctx, fstype, blocksize, device, "device=LABEL=" + label);
 }
 

@@ -41,6 +41,8 @@ Result<void> mkfs_b(Ctx& ctx, const std::string& fstype, int32_t blocksize,
 void wipe_device_before_mkfs(Ctx& ctx, const std::string& device);
 
 // labels.cpp
+// ext2/3/4 labels hold 16 bytes; a longer one is refused before any tool runs.
+Result<void> check_ext2_label(const std::string& label);
 Result<void> set_label(Ctx& ctx, const api::Mountable& mountable, const std::string& label);
 Result<void> set_e2label(Ctx& ctx, const std::string& device, const std::string& label);
 Result<std::string> get_e2label(Ctx& ctx, const std::string& device);

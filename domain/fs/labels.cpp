@@ -1,23 +1,12 @@
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
 
 namespace {
 
-constexpr size_t kExt2LabelMax = 16;
 constexpr size_t kXfsLabelMax = 12;
 constexpr size_t kSwapLabelMax = 16;
-
-// Runs a labelling tool; its stderr (with PREFIX) is the error.
-Result<void> run_tool(Ctx& ctx, const std::vector<std::string>& argv, bool fold_stdout,
-                      const std::string& prefix = "") {
-  ports::RunOptions opts;
-  opts.fold_stdout_on_stderr = fold_stdout;
-  auto r = ctx.runner.run(argv, opts);
-  if (!r) return fail(prefix + r.error().message);
-  if (r->status != 0) return fail(prefix + r->err);
-  return {};
-}
 
 Result<void> too_long(const std::string& label, const char* what, size_t max) {
   return fail(label + ": " + what + " labels are limited to " + std::to_string(max) + " bytes");
@@ -27,19 +16,25 @@ Result<void> xfs_label(Ctx& ctx, const std::string& device, const std::string& l
   // "---" is xfs_admin's way to clear the label: not what set_label means.
   if (label == "---") return fail("xfs: invalid new label");
   if (label.size() > kXfsLabelMax) return too_long(label, "xfs", kXfsLabelMax);
-  return run_tool(ctx, {"xfs_admin", "-L", label, device}, true, device + ": ");
+  return run_tool_ok(ctx, {"xfs_admin", "-L", label, device}, device + ": ", true);
 }
 
 Result<void> swap_label(Ctx& ctx, const std::string& device, const std::string& label) {
   if (label.size() > kSwapLabelMax) return too_long(label, "Linux swap", kSwapLabelMax);
-  return run_tool(ctx, {"swaplabel", "-L", label, device}, false);
+  return run_tool_ok(ctx, {"swaplabel", "-L", label, device});
 }
 
 }  // namespace
 
-Result<void> set_e2label(Ctx& ctx, const std::string& device, const std::string& label) {
+Result<void> check_ext2_label(const std::string& label) {
+  constexpr size_t kExt2LabelMax = 16;
   if (label.size() > kExt2LabelMax) return too_long(label, "ext2/3/4", kExt2LabelMax);
-  return run_tool(ctx, {"e2label", device, label}, false);
+  return {};
+}
+
+Result<void> set_e2label(Ctx& ctx, const std::string& device, const std::string& label) {
+  GFSD_TRY(check_ext2_label(label));
+  return run_tool_ok(ctx, {"e2label", device, label});
 }
 
 Result<std::string> get_e2label(Ctx& ctx, const std::string& device) {
@@ -51,11 +46,11 @@ Result<void> set_label(Ctx& ctx, const api::Mountable& mountable, const std::str
   if (!type) return forward(type.error());
   const std::string& t = *type;
   const std::string& dev = mountable.device;
-  if (t == "btrfs") return run_tool(ctx, {"btrfs", "filesystem", "label", dev, label}, false);
+  if (t == "btrfs") return run_tool_ok(ctx, {"btrfs", "filesystem", "label", dev, label});
   if (t == "msdos" || t == "fat" || t == "vfat")
-    return run_tool(ctx, {"dosfslabel", dev, label}, false);
+    return run_tool_ok(ctx, {"dosfslabel", dev, label});
   if (t == "ext2" || t == "ext3" || t == "ext4") return set_e2label(ctx, dev, label);
-  if (t == "ntfs") return run_tool(ctx, {"ntfslabel", dev, label}, false);
+  if (t == "ntfs") return run_tool_ok(ctx, {"ntfslabel", dev, label});
   if (t == "xfs") return xfs_label(ctx, dev, label);
   if (t == "swap") return swap_label(ctx, dev, label);
   return fail_with(ENOTSUP, "don't know how to set the label for '" + t + "' filesystems");

@@ -6,7 +6,6 @@ namespace gfsd::domain {
 
 namespace {
 
-constexpr size_t kExt2LabelMax = 16;
 constexpr size_t kXfsLabelMax = 12;
 
 bool is_extfs(const std::string& t) { return t == "ext2" || t == "ext3" || t == "ext4"; }
@@ -61,9 +60,7 @@ Result<void> add_blocksize(Ctx& ctx, const std::string& fstype, const std::strin
 Result<void> add_label(const std::string& fstype, const std::string& label,
                        std::vector<std::string>& argv) {
   if (is_extfs(fstype)) {
-    if (label.size() > kExt2LabelMax)
-      return fail(label + ": ext2/3/4 labels are limited to " + std::to_string(kExt2LabelMax) +
-                  " bytes");
+    GFSD_TRY(check_ext2_label(label));
     argv.insert(argv.end(), {"-L", label});
   } else if (is_fat(fstype)) {
     argv.insert(argv.end(), {"-n", label});

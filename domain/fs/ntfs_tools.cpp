@@ -1,21 +1,8 @@
 // NTFS through ntfs-3g / ntfsprogs, plus wipefs and zerofree.
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
-
-namespace {
-
-Result<void> run_tool(Ctx& ctx, const std::vector<std::string>& argv, const std::string& prefix,
-                      bool fold = false) {
-  ports::RunOptions opts;
-  opts.fold_stdout_on_stderr = fold;
-  auto r = ctx.runner.run(argv, opts);
-  if (!r) return fail(prefix + r.error().message);
-  if (r->status != 0) return fail(prefix + r->err);
-  return {};
-}
-
-}  // namespace
 
 // ntfs-3g.probe's exit status is the answer (0: mountable).
 Result<int32_t> ntfs_3g_probe(Ctx& ctx, bool rw, const std::string& device) {
@@ -33,7 +20,7 @@ Result<void> ntfsresize(Ctx& ctx, const std::string& device, const api::opt::ntf
   }
   if (o.force.value_or(false)) argv.push_back("--force");
   argv.push_back(device);
-  return run_tool(ctx, argv, device + ": ", true);
+  return run_tool_ok(ctx, argv, device + ": ", true);
 }
 
 Result<void> ntfsresize_size(Ctx& ctx, const std::string& device, int64_t size) {
@@ -46,15 +33,15 @@ Result<void> ntfsfix(Ctx& ctx, const std::string& device, const api::opt::ntfsfi
   std::vector<std::string> argv{"ntfsfix"};
   if (o.clearbadsectors.value_or(false)) argv.push_back("-b");
   argv.push_back(device);
-  return run_tool(ctx, argv, device + ": ");
+  return run_tool_ok(ctx, argv, device + ": ");
 }
 
 Result<void> wipefs(Ctx& ctx, const std::string& device) {
-  return run_tool(ctx, {"wipefs", "-a", "--force", device}, "");
+  return run_tool_ok(ctx, {"wipefs", "-a", "--force", device}, "");
 }
 
 Result<void> zerofree(Ctx& ctx, const std::string& device) {
-  return run_tool(ctx, {"zerofree", device}, device + ": ");
+  return run_tool_ok(ctx, {"zerofree", device}, device + ": ");
 }
 
 }  // namespace gfsd::domain

@@ -1,22 +1,12 @@
 // Filesystem UUIDs: set_e2uuid / get_e2uuid, set_uuid, set_uuid_random.
 #include <cerrno>
 
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
 
 namespace {
-
-// Runs a tool; on a non-zero exit the error is PREFIX + its stderr.
-Result<void> run_tool(Ctx& ctx, const std::vector<std::string>& argv,
-                      const std::string& prefix = "", bool fold = false) {
-  ports::RunOptions opts;
-  opts.fold_stdout_on_stderr = fold;
-  auto r = ctx.runner.run(argv, opts);
-  if (!r) return fail(prefix + r.error().message);
-  if (r->status != 0) return fail(prefix + r->err);
-  return {};
-}
 
 // Does btrfstune know -U / -u (btrfs-progs >= 4.1)? Its usage text, which
 // the original looked for on stderr only, says.
@@ -40,7 +30,7 @@ Result<void> btrfstune(Ctx& ctx, const std::vector<std::string>& args, const std
 }
 
 Result<void> xfs_admin_uuid(Ctx& ctx, const std::string& device, const std::string& uuid) {
-  return run_tool(ctx, {"xfs_admin", "-U", uuid, device}, device + ": ", true);
+  return run_tool_ok(ctx, {"xfs_admin", "-U", uuid, device}, device + ": ", true);
 }
 
 bool is_extfs(const std::string& t) { return t == "ext2" || t == "ext3" || t == "ext4"; }
@@ -48,7 +38,7 @@ bool is_extfs(const std::string& t) { return t == "ext2" || t == "ext3" || t == 
 }  // namespace
 
 Result<void> set_e2uuid(Ctx& ctx, const std::string& device, const std::string& uuid) {
-  return run_tool(ctx, {"tune2fs", "-U", uuid, device});
+  return run_tool_ok(ctx, {"tune2fs", "-U", uuid, device});
 }
 
 Result<std::string> get_e2uuid(Ctx& ctx, const std::string& device) {
@@ -68,7 +58,7 @@ Result<void> set_uuid(Ctx& ctx, const std::string& device, const std::string& uu
     if (uuid == "nil" || uuid == "generate") return fail("xfs: invalid new UUID");
     return xfs_admin_uuid(ctx, device, uuid);
   }
-  if (t == "swap") return run_tool(ctx, {"swaplabel", "-U", uuid, device});
+  if (t == "swap") return run_tool_ok(ctx, {"swaplabel", "-U", uuid, device});
   if (t == "btrfs") return btrfstune(ctx, {"-U", uuid}, device);
   return fail_with(ENOTSUP, "don't know how to set the UUID for '" + t + "' filesystems");
 }
@@ -85,7 +75,7 @@ Result<void> set_uuid_random(Ctx& ctx, const std::string& device) {
   const std::string uuid = r->out;
   if (is_extfs(t)) return set_e2uuid(ctx, device, "random");
   if (t == "xfs") return xfs_admin_uuid(ctx, device, "generate");
-  if (t == "swap") return run_tool(ctx, {"swaplabel", "-U", uuid, device});
+  if (t == "swap") return run_tool_ok(ctx, {"swaplabel", "-U", uuid, device});
   if (t == "btrfs") return btrfstune(ctx, {"-u"}, device);
   return fail_with(ENOTSUP, "don't know how to set the random UUID for '" + t + "' filesystems");
 }

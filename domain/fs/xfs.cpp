@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -89,16 +90,6 @@ Result<api::Xfsinfo> parse_xfs_info(const std::vector<std::string>& lines) {
   return x;
 }
 
-Result<std::string> run_tool(Ctx& ctx, const std::vector<std::string>& argv,
-                             const std::string& prefix, bool fold = false) {
-  ports::RunOptions opts;
-  opts.fold_stdout_on_stderr = fold;
-  auto r = ctx.runner.run(argv, opts);
-  if (!r) return fail(prefix + r.error().message);
-  if (r->status != 0) return fail(prefix + r->err);
-  return up_to_nul(std::move(r->out));
-}
-
 Result<void> not_negative(const std::optional<int64_t>& v, const char* name) {
   if (v && *v < 0) return fail(std::string(name) + " must be >= 0");
   return {};
@@ -109,7 +100,7 @@ Result<void> not_negative(const std::optional<int64_t>& v, const char* name) {
 Result<api::Xfsinfo> xfs_info(Ctx& ctx, const api::DevOrPath& pathordevice) {
   const std::string target =
       pathordevice.is_device ? pathordevice.name : ctx.config.sysroot + pathordevice.name;
-  auto out = run_tool(ctx, {"xfs_info", target}, "");
+  auto out = run_tool_prefixed(ctx, {"xfs_info", target}, "");
   if (!out) return forward(out.error());
   return parse_xfs_info(split_lines(*out));
 }
@@ -128,9 +119,7 @@ Result<void> xfs_admin(Ctx& ctx, const std::string& device, const api::opt::xfs_
   }
   if (o.uuid) argv.insert(argv.end(), {"-U", *o.uuid});
   argv.push_back(device);
-  auto r = run_tool(ctx, argv, device + ": ", true);
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, argv, device + ": ", true);
 }
 
 Result<void> xfs_growfs(Ctx& ctx, const std::string& path, const api::opt::xfs_growfs& o) {
@@ -151,9 +140,7 @@ Result<void> xfs_growfs(Ctx& ctx, const std::string& path, const api::opt::xfs_g
     argv.insert(argv.end(), {"-m", std::to_string(*o.maxpct)});
   }
   argv.push_back(ctx.config.sysroot + path);
-  auto r = run_tool(ctx, argv, path + ": ");
-  if (!r) return forward(r.error());
-  return {};
+  return run_tool_ok(ctx, argv, path + ": ");
 }
 
 // The exit status is the answer (0: clean, 1: damage found or fixed).

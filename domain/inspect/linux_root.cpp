@@ -123,26 +123,40 @@ void check_linux_release(Ctx& ctx, InspectionData& data) {
   run_release_tests(ctx, linux_release_tests(), data);
 }
 
-void run_hurd_release_tests(Ctx& ctx, InspectionData& data) {
-  static const std::vector<ReleaseTest> tests = {
-      {"/etc/os-release", os_release()},
-      {"/etc/debian_version", generic(Distro::Debian)},
-  };
-  run_release_tests(ctx, tests, data);
-}
+namespace {
 
-Result<void> check_linux_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
-                              InspectionData& data) {
-  data.os_type = OsType::Linux;
-  check_linux_release(ctx, data);
+// What Linux and Hurd roots share once the release is known: architecture,
+// fstab (mdadm.conf consulted for Linux only) and /etc/hostname.
+Result<void> check_linux_like_rest(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
+                                   OsType os_type, bool mdadm_conf, InspectionData& data) {
   data.arch = check_architecture(ctx);
-  auto fstab = check_fstab(ctx, deps, root, OsType::Linux, true);
+  auto fstab = check_fstab(ctx, deps, root, os_type, mdadm_conf);
   if (!fstab) return forward(fstab.error());
   data.fstab = std::move(*fstab);
   auto hostname = check_hostname_linux(ctx);
   if (!hostname) return forward(hostname.error());
   data.hostname = *hostname;
   return {};
+}
+
+}  // namespace
+
+Result<void> check_linux_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
+                              InspectionData& data) {
+  data.os_type = OsType::Linux;
+  check_linux_release(ctx, data);
+  return check_linux_like_rest(ctx, deps, root, OsType::Linux, true, data);
+}
+
+Result<void> check_hurd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
+                             InspectionData& data) {
+  static const std::vector<ReleaseTest> tests = {
+      {"/etc/os-release", os_release()},
+      {"/etc/debian_version", generic(Distro::Debian)},
+  };
+  data.os_type = OsType::Hurd;
+  run_release_tests(ctx, tests, data);
+  return check_linux_like_rest(ctx, deps, root, OsType::Hurd, false, data);
 }
 
 void check_linux_usr(Ctx& ctx, InspectionData& data) {

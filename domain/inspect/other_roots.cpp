@@ -48,25 +48,7 @@ Result<void> check_netbsd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable
 // we answer the same.
 Result<void> check_openbsd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
                                 InspectionData& data) {
-  data.os_type = OsType::FreeBsd;
-  data.distro = Distro::FreeBsd;
-  if (guest_is_file(ctx, "/etc/motd", true))
-    (void)parse_generic_file(ctx, "/etc/motd", Distro::FreeBsd, nullptr, data);
-  return bsd_common(ctx, deps, root, OsType::FreeBsd, data);
-}
-
-Result<void> check_hurd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
-                             InspectionData& data) {
-  data.os_type = OsType::Hurd;
-  run_hurd_release_tests(ctx, data);
-  data.arch = check_architecture(ctx);
-  auto fstab = check_fstab(ctx, deps, root, OsType::Hurd, false);
-  if (!fstab) return forward(fstab.error());
-  data.fstab = std::move(*fstab);
-  auto hostname = check_hostname_linux(ctx);
-  if (!hostname) return forward(hostname.error());
-  data.hostname = *hostname;
-  return {};
+  return check_freebsd_root(ctx, deps, root, data);
 }
 
 // Minix: version from /etc/version (no distro), no fstab mapping.

@@ -15,10 +15,11 @@ namespace gfsd::domain::inspect {
 // Runs the release-file tests in order until one is conclusive (os-release,
 // lsb-release, then the distribution-specific files).
 void check_linux_release(Ctx& ctx, InspectionData& data);
-// The Hurd's shorter list: os-release, debian_version.
-void run_hurd_release_tests(Ctx& ctx, InspectionData& data);
 Result<void> check_linux_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
                               InspectionData& data);
+// Linux's checks with the Hurd's shorter release list (os-release, debian_version).
+Result<void> check_hurd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
+                             InspectionData& data);
 void check_linux_usr(Ctx& ctx, InspectionData& data);
 Result<void> check_coreos_root(Ctx& ctx, const api::Mountable& root, InspectionData& data);
 void check_coreos_usr(Ctx& ctx, const api::Mountable& usr, InspectionData& data);
@@ -28,10 +29,9 @@ Result<void> check_freebsd_root(Ctx& ctx, InspectDeps& deps, const api::Mountabl
                                 InspectionData& data);
 Result<void> check_netbsd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
                                InspectionData& data);
+// The original reports OpenBSD as FreeBSD: the same checks.
 Result<void> check_openbsd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
                                 InspectionData& data);
-Result<void> check_hurd_root(Ctx& ctx, InspectDeps& deps, const api::Mountable& root,
-                             InspectionData& data);
 void check_minix_root(Ctx& ctx, InspectionData& data);
 
 // release_tests.cpp: one release file and how to read it.

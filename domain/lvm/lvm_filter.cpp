@@ -2,7 +2,7 @@
 // appliance's lvm.conf so that LVM sees only some devices, then rescan.
 #include <cctype>
 
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 

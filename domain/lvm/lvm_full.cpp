@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <optional>
 
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 

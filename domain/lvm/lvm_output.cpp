@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "domain/command/run_command.hpp"
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 
 namespace gfsd::domain {
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "domain/command/run_command.hpp"
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/partitions/partition_actions.hpp"
 
 namespace gfsd::domain {

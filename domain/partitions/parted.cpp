@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "domain/command/run_command.hpp"
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 
 namespace gfsd::domain {
 

@@ -11,6 +11,7 @@
 #include "api.hpp"
 #include "fuzz/daemon_output.hpp"
 #include "fuzz/fuzz_ports.hpp"
+#include "fuzz/session_rig.hpp"
 #include "proto/action_table.hpp"
 #include "proto/dispatcher.hpp"
 #include "proto/frame.hpp"
@@ -103,12 +104,8 @@ Model model(Input in) {
 }
 
 struct Fixture {
-  FuzzPorts ports;
-  SteppingClock clock;
   api::Handlers empty;  // every action answers ENOTSUP
-  proto::Dispatcher dispatcher{empty};
-  ByteChannel ch;
-  proto::Session session{ch, dispatcher, clock, ports.log};
+  SessionRig rig{empty};
 };
 
 }  // namespace
@@ -121,18 +118,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static Fixture fixture;
   Fixture* f = &fixture;
   if (size == 0) return 0;
-  ByteChannel& ch = f->ch;
-  ch.reset(data + 1, size - 1);
+  SessionRig& rig = f->rig;
+  ByteChannel& ch = rig.ch;
+  rig.load(data + 1, size - 1);
   ch.max_read = data[0] == 0 ? SIZE_MAX : data[0];  // pieces of 1..255 bytes, or whole
-
-  f->clock.reset();
-  f->ports.state = {};
-  new_fake_disk();
-  proto::Session& session = f->session;
-  f->ports.progress_to = &session;
-  domain::Ctx ctx = f->ports.ctx();
-  const auto end = session.run(ctx);
-  f->ports.progress_to = nullptr;
+  domain::Ctx ctx = rig.ports.ctx();
+  const auto end = rig.serve(ctx);
 
   const Model m = model(Input(data + 1, size - 1));
   FUZZ_CHECK(end == m.end, "session ended with " + std::to_string(static_cast<int>(end)) +

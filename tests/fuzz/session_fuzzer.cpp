@@ -12,6 +12,7 @@
 #include "domain/register.hpp"
 #include "fuzz/daemon_output.hpp"
 #include "fuzz/fuzz_ports.hpp"
+#include "fuzz/session_rig.hpp"
 #include "proto/dispatcher.hpp"
 #include "proto/session.hpp"
 
@@ -20,12 +21,8 @@ namespace {
 
 struct Fixture {
   Fixture() { domain::register_all(handlers); }
-  FuzzPorts ports;
-  SteppingClock clock;
   api::Handlers handlers;
-  proto::Dispatcher dispatcher{handlers};
-  ByteChannel ch;
-  proto::Session session{ch, dispatcher, clock, ports.log};
+  SessionRig rig{handlers};
 };
 
 }  // namespace
@@ -38,18 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static Fixture fixture;
   Fixture* f = &fixture;
   if (size == 0) return 0;
-  ByteChannel& ch = f->ch;
-  ch.reset(data + 1, size - 1);
+  SessionRig& rig = f->rig;
+  ByteChannel& ch = rig.ch;
+  rig.load(data + 1, size - 1);
   configure_channel(data[0], ch);
-
-  f->clock.reset();
-  f->ports.state = {};
-  new_fake_disk();
-  proto::Session& session = f->session;
-  f->ports.progress_to = &session;
-  domain::Ctx ctx = f->ports.ctx();
-  const auto end = session.run(ctx);
-  f->ports.progress_to = nullptr;
+  domain::Ctx ctx = rig.ports.ctx();
+  const auto end = rig.serve(ctx);
   FUZZ_CHECK(ctx.upload == nullptr && ctx.download == nullptr, "streams left attached");
 
   const bool broken = end == proto::Session::End::ProtocolError;

@@ -6,7 +6,7 @@
 
 #include "domain/devices/device_actions.hpp"
 #include "domain/devices/partition_names.hpp"
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 #include "unit/domain/fs/fs_test_util.hpp"
 
 namespace gfsd::domain::test {

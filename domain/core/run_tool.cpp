@@ -1,6 +1,8 @@
-#include "domain/devices/run_tool.hpp"
+#include "domain/core/run_tool.hpp"
 
 #include <cctype>
+
+#include "domain/command/run_command.hpp"  // up_to_nul
 
 namespace gfsd::domain {
 
@@ -10,6 +12,23 @@ Result<std::string> run_tool(Ctx& ctx, const std::vector<std::string>& argv,
   if (!r) return forward(r.error());
   if (r->status != 0) return fail(std::move(r->err));
   return std::move(r->out);
+}
+
+Result<std::string> run_tool_prefixed(Ctx& ctx, const std::vector<std::string>& argv,
+                                      const std::string& prefix, bool fold) {
+  ports::RunOptions opts;
+  opts.fold_stdout_on_stderr = fold;
+  auto r = ctx.runner.run(argv, opts);
+  if (!r) return fail(prefix + r.error().message);
+  if (r->status != 0) return fail(prefix + r->err);
+  return up_to_nul(std::move(r->out));
+}
+
+Result<void> run_tool_ok(Ctx& ctx, const std::vector<std::string>& argv,
+                         const std::string& prefix, bool fold) {
+  auto r = run_tool_prefixed(ctx, argv, prefix, fold);
+  if (!r) return forward(r.error());
+  return {};
 }
 
 std::optional<int64_t> scan_c_int(const std::string& text) {
