@@ -26,7 +26,7 @@ std::string namespace_script(bool mount_sysroot, const std::string& size) {
       "set -e; mkdir -p /sysroot /dev/disk; mount -t tmpfs tmpfs /dev/disk; "
       "mkdir -p /dev/disk/by-path; ";
   if (mount_sysroot)
-    s += "mount -t tmpfs " + (size.empty() ? "" : "-o size=" + size + " ") + "tmpfs /sysroot; ";
+    s += "mount -t tmpfs -o size=" + size + " tmpfs /sysroot; ";
   s += "exec \"$0\" \"$@\"";
   return s;
 }

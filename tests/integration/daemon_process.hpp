@@ -38,7 +38,9 @@ struct DaemonOptions {
   int pass_fd = -1;  // becomes fd 3 in the daemon (for `-c fd:3`)
   bool verbose = false;
   bool mount_sysroot = true;  // a tmpfs at /sysroot counts as "root mounted"
-  std::string sysroot_size;   // tmpfs size= for /sysroot (e.g. "256k"); empty: the default
+  // tmpfs size= for /sysroot. Bounded so that an action that fills the
+  // filesystem on purpose (zero_free_space) cannot take the machine's memory.
+  std::string sysroot_size = "256m";
   std::vector<std::string> extra_args;
 };
 
