@@ -20,15 +20,23 @@ class BindMounts {
         {"/dev", "/dev"},   {"/dev/pts", "/dev/pts"},          {"/proc", "/proc"},
         {"/sys/fs/selinux", "/selinux"}, {"/sys", "/sys"}, {"/sys/fs/selinux", "/sys/fs/selinux"},
     };
+    // The target is pinned inside the sysroot by the runner: a guest whose
+    // /dev is a symlink to "/" gets the bind on its own root, not on the
+    // appliance's. It is unmounted by the path it resolved to then.
+    ports::RunOptions pinned;
+    pinned.guest_args = {{3, ports::GuestArg::Last::Follow}};
     for (const auto& b : kBinds) {
-      const std::string target = ctx_.config.sysroot + b[1];
-      auto r = ctx_.runner.run({"mount", "--bind", b[0], target});
-      if (r && r->status == 0) mounted_.push_back(target);
+      auto where = ctx_.fs.realpath(b[1]);
+      if (!where) continue;  // missing in the guest: mount would fail too
+      auto r = ctx_.runner.run({"mount", "--bind", b[0], *where}, pinned);
+      if (r && r->status == 0) mounted_.push_back(*where);
     }
   }
   ~BindMounts() {
+    // umount is given the guest path too (an open descriptor on the mount
+    // would make it busy), with the sysroot in front, as it resolved it.
     for (auto it = mounted_.rbegin(); it != mounted_.rend(); ++it)
-      (void)ctx_.runner.run({"umount", *it});
+      (void)ctx_.runner.run({"umount", ctx_.config.sysroot + *it});
   }
   BindMounts(const BindMounts&) = delete;
   BindMounts& operator=(const BindMounts&) = delete;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "domain/core/arg_checks.hpp"
 #include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
@@ -157,10 +158,16 @@ Result<std::vector<T>> list_full(Ctx& ctx, const std::string& command, const cha
 }  // namespace
 
 Result<std::vector<api::LvmPv>> pvs_full(Ctx& ctx) {
-  return list_full<api::LvmPv>(ctx, "pvs",
-                               "pv_name,pv_uuid,pv_fmt,pv_size,dev_size,pv_free,pv_used,pv_attr,"
-                               "pv_pe_count,pv_pe_alloc_count,pv_tags,pe_start,pv_mda_count,"
-                               "pv_mda_free");
+  auto pvs = list_full<api::LvmPv>(ctx, "pvs",
+                                   "pv_name,pv_uuid,pv_fmt,pv_size,dev_size,pv_free,pv_used,pv_attr,"
+                                   "pv_pe_count,pv_pe_alloc_count,pv_tags,pe_start,pv_mda_count,"
+                                   "pv_mda_free");
+  // Deliberately unlike the original, which returns lvm's own name: when the
+  // kernel enumerates the appliance disk first, that is /dev/sdb2 for the
+  // library's /dev/sda2 (virt-filesystems then shows a PV that does not exist).
+  if (pvs)
+    for (auto& pv : *pvs) reverse_device(ctx, pv.pv_name);
+  return pvs;
 }
 
 Result<std::vector<api::LvmVg>> vgs_full(Ctx& ctx) {

@@ -27,8 +27,15 @@ Result<void> umount(Ctx& ctx, const api::DevOrPath& pathordevice, const api::opt
   std::vector<std::string> argv{"umount"};
   if (opts.force.value_or(false)) argv.push_back("-f");
   if (opts.lazyunmount.value_or(false)) argv.push_back("-l");
-  argv.push_back(pathordevice.is_device ? pathordevice.name
-                                        : ctx.config.sysroot + pathordevice.name);
+  if (pathordevice.is_device) {
+    argv.push_back(pathordevice.name);
+  } else {
+    // The mount point as resolved inside the sysroot, so that a guest symlink
+    // on the way cannot lead umount(8) to an appliance mount. (Not pinned by
+    // a descriptor as mount is: an open descriptor would make it busy.)
+    auto real = ctx.fs.realpath(pathordevice.name);
+    argv.push_back(ctx.config.sysroot + (real ? *real : pathordevice.name));
+  }
   auto r = ctx.runner.run(argv);
   if (!r) return forward(r.error());
   if (r->status != 0) return fail(pathordevice.name + ": " + r->err);

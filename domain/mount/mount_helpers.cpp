@@ -7,16 +7,16 @@ namespace gfsd::domain {
 
 namespace {
 
-// The original joins sysroot and mount point as OCaml's Filename.concat does.
-std::string concat_path(const std::string& dir, const std::string& name) {
-  if (dir.empty() || dir.back() == '/') return dir + name;
-  return dir + "/" + name;
+// The mount point as a guest path ("mnt" is "/mnt", as the original's
+// Filename.concat with the sysroot makes it).
+std::string guest_mountpoint(const std::string& mountpoint) {
+  return !mountpoint.empty() && mountpoint[0] == '/' ? mountpoint : "/" + mountpoint;
 }
 
 }  // namespace
 
-std::vector<std::string> mount_argv(const std::string& sysroot, const std::string& options,
-                                    const std::string& vfstype, const api::Mountable& mountable,
+std::vector<std::string> mount_argv(const std::string& options, const std::string& vfstype,
+                                    const api::Mountable& mountable,
                                     const std::string& mountpoint) {
   std::vector<std::string> argv{"mount"};
   std::string opts = options;
@@ -31,18 +31,22 @@ std::vector<std::string> mount_argv(const std::string& sysroot, const std::strin
     argv.push_back(vfstype);
   }
   argv.push_back(mountable.device);
-  argv.push_back(concat_path(sysroot, mountpoint));
+  argv.push_back(guest_mountpoint(mountpoint));
   return argv;
 }
 
 Result<void> mount_mountable(Ctx& ctx, const std::string& options, const std::string& vfstype,
                              const api::Mountable& mountable, const std::string& mountpoint) {
   // The mount point must be a directory (symlinks followed).
-  auto st = ctx.fs.stat(!mountpoint.empty() && mountpoint[0] == '/' ? mountpoint : "/" + mountpoint, true);
+  auto st = ctx.fs.stat(guest_mountpoint(mountpoint), true);
   if (!st || !files::has_type(st->mode, files::kTypeDirectory))
     return fail("mount: " + mountpoint + ": mount point is not a directory");
-  auto r = run_command(ctx, mount_argv(ctx.config.sysroot, options, vfstype, mountable,
-                                       mountpoint));
+  // The mount point is pinned inside the sysroot by the runner: a guest
+  // symlink on the way (/mnt -> /etc) cannot put the mount on the appliance.
+  const auto argv = mount_argv(options, vfstype, mountable, mountpoint);
+  ports::RunOptions opts;
+  opts.guest_args = {{argv.size() - 1, ports::GuestArg::Last::Follow}};
+  auto r = run_command(ctx, argv, opts);
   if (!r) return forward(r.error());
   return {};
 }

@@ -26,8 +26,10 @@ Result<void> rmmountpoint(Ctx& ctx, const std::string& exemptpath) {
 }
 
 Result<void> mount_loop(Ctx& ctx, const std::string& file, const std::string& mountpoint) {
-  const std::string& root = ctx.config.sysroot;
-  auto r = ctx.runner.run({"mount", "-o", "loop", root + file, root + mountpoint});
+  // Both paths are guest paths, pinned inside the sysroot by the runner.
+  ports::RunOptions opts;
+  opts.guest_args = {{3, ports::GuestArg::Last::Follow}, {4, ports::GuestArg::Last::Follow}};
+  auto r = ctx.runner.run({"mount", "-o", "loop", file, mountpoint}, opts);
   if (!r) return forward(r.error());
   if (r->status != 0) return fail(file + " on " + mountpoint + ": " + r->err);
   return {};
@@ -36,7 +38,9 @@ Result<void> mount_loop(Ctx& ctx, const std::string& file, const std::string& mo
 Result<void> remount(Ctx& ctx, const std::string& mountpoint, const api::opt::remount& opts) {
   if (!opts.rw) return fail("parameter 'rw' must be specified");
   const std::string options = *opts.rw ? "remount,rw" : "remount,ro";
-  auto r = ctx.runner.run({"mount", "-o", options, ctx.config.sysroot + mountpoint});
+  ports::RunOptions pinned;
+  pinned.guest_args = {{3, ports::GuestArg::Last::Follow}};
+  auto r = ctx.runner.run({"mount", "-o", options, mountpoint}, pinned);
   if (!r) return forward(r.error());
   if (r->status != 0) return fail(mountpoint + ": " + options + ": " + r->err);
   return {};

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -397,6 +398,36 @@ TEST_F(Escape, HostilePathsResolveInsideTheSysroot) {
 TEST_F(Escape, EveryPathActionWithHostilePaths) { sweep(false); }
 
 TEST_F(Escape, EveryPathActionWithHostileStrings) { sweep(true); }
+
+// Mount points reached through symlinks that lead out (absolute, relative, via
+// ".."): the filesystem lands on the decoy inside the sysroot, and umount
+// takes it off there; the sentinel's directory is never mounted over.
+TEST_F(Escape, MountPointsThroughSymlinksStayInside) {
+  const std::string image = root_ + "/img";
+  if (std::system(("mke2fs -q -F -t ext2 " + image + " 512 >/dev/null 2>&1").c_str()) != 0)
+    GTEST_SKIP() << "mke2fs cannot make a test image";
+  const proto::ActionInfo* mount_loop = proto::find_action("mount_loop");
+  const proto::ActionInfo* umount = proto::find_action("umount");
+  ASSERT_TRUE(mount_loop && umount);
+  const std::string mountinfo = "/proc/" + std::to_string(s_.daemon().pid()) + "/mountinfo";
+  auto mounted_on = [&](const std::string& dir) {
+    return slurp(mountinfo).find(" " + dir + " ") != std::string::npos;
+  };
+  const std::string decoy = "/sysroot" + S();
+  for (const char* mp : {"/abs", "/rel", "/dir/up", "/abs/"}) {
+    Outcome o = call_action(c(), *mount_loop, {"/img", mp});
+    if (o.seen.find("loop") != std::string::npos && !mounted_on(decoy) && !mounted_on(S()))
+      GTEST_SKIP() << "no loop devices here: " << o.seen;
+    check(std::string("mount_loop /img ") + mp, o);
+    EXPECT_TRUE(mounted_on(decoy)) << mp << ": " << o.seen << "\n" << slurp(mountinfo);
+    EXPECT_FALSE(mounted_on(S())) << mp << " mounted over the sentinel";
+    EXPECT_TRUE(fs::exists(root_ + S() + "/lost+found")) << mp;
+    o = call_action(c(), *umount, {mp});
+    check(std::string("umount ") + mp, o);
+    EXPECT_FALSE(mounted_on(decoy)) << mp << ": " << o.seen;
+    EXPECT_FALSE(mounted_on(S()));
+  }
+}
 
 // The same name leads inside for one call and outside for the next: nothing
 // may be remembered from the first resolution.

@@ -18,11 +18,19 @@ using testing::Return;
 
 std::vector<ports::MountEntry> root_mounted() { return {{"/dev/sda1", "/sysroot", "ext4"}}; }
 
+// What is bound where: guest paths, pinned by the runner (argv[3]).
 const char* const kBinds[][2] = {
-    {"/dev", "/sysroot/dev"},   {"/dev/pts", "/sysroot/dev/pts"},
-    {"/proc", "/sysroot/proc"}, {"/sys/fs/selinux", "/sysroot/selinux"},
-    {"/sys", "/sysroot/sys"},   {"/sys/fs/selinux", "/sysroot/sys/fs/selinux"},
+    {"/dev", "/dev"},   {"/dev/pts", "/dev/pts"},
+    {"/proc", "/proc"}, {"/sys/fs/selinux", "/selinux"},
+    {"/sys", "/sys"},   {"/sys/fs/selinux", "/sys/fs/selinux"},
 };
+
+// The guest's paths resolve to themselves (no symlinks).
+void plain_tree(MockPorts& m) {
+  ON_CALL(m.fs, realpath(_)).WillByDefault([](const std::string& p) {
+    return Result<std::string>(p);
+  });
+}
 
 TEST(SplitLines, AsTheOriginal) {
   EXPECT_EQ(split_lines(""), Argv{});
@@ -34,10 +42,11 @@ TEST(SplitLines, AsTheOriginal) {
 
 TEST(Command, BindMountsRunChrootedUnmountsInReverse) {
   MockPorts m;
+  plain_tree(m);
   ON_CALL(m.mounts, list()).WillByDefault(Return(root_mounted()));
   InSequence seq;
   for (const auto& b : kBinds)
-    EXPECT_CALL(m.runner, run(Argv{"mount", "--bind", b[0], b[1]}, _))
+    EXPECT_CALL(m.runner, run(Argv{"mount", "--bind", b[0], b[1]}, GuestArgs({{3, Last::Follow}})))
         .WillOnce(Return(exited(std::string(b[1]).find("selinux") != std::string::npos ? 32 : 0)));
   EXPECT_CALL(m.runner, run(Argv{"/bin/echo", "hi"}, Chrooted(true)))
       .WillOnce(Return(exited(0, "hi\n")));
@@ -45,6 +54,27 @@ TEST(Command, BindMountsRunChrootedUnmountsInReverse) {
     EXPECT_CALL(m.runner, run(Argv{"umount", t}, _)).WillOnce(Return(exited(0)));
   auto ctx = m.ctx();
   EXPECT_THAT(command(ctx, {"/bin/echo", "hi"}), HasValue(std::string("hi\n")));
+}
+
+// A guest whose /dev is a symlink to "/" (and has no /proc): the bind goes
+// where the link leads inside the guest, and is undone there.
+TEST(Command, BindMountTargetsResolveInsideTheGuest) {
+  MockPorts m;
+  ON_CALL(m.mounts, list()).WillByDefault(Return(root_mounted()));
+  ON_CALL(m.fs, realpath(_)).WillByDefault([](const std::string& p) -> Result<std::string> {
+    if (p == "/dev") return std::string("/");
+    if (p == "/sys") return std::string("/sys");
+    return fail_with(ENOENT, p + ": No such file or directory");
+  });
+  InSequence seq;
+  EXPECT_CALL(m.runner, run(Argv{"mount", "--bind", "/dev", "/"}, GuestArgs({{3, Last::Follow}})))
+      .WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.runner, run(Argv{"mount", "--bind", "/sys", "/sys"}, _)).WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.runner, run(Argv{"/bin/true"}, Chrooted(true))).WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.runner, run(Argv{"umount", "/sysroot/sys"}, _)).WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.runner, run(Argv{"umount", "/sysroot/"}, _)).WillOnce(Return(exited(0)));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(command(ctx, {"/bin/true"}));
 }
 
 TEST(Command, NeedsARootAndArguments) {

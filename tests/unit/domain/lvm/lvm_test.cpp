@@ -114,6 +114,23 @@ TEST(PvsFull, ParsesEveryColumn) {
   EXPECT_EQ(pv.pv_mda_free, 519168);
 }
 
+// The kernel named the guest disk sdb (the appliance disk came first): the
+// PV is reported under the library's name, as pvs already does.
+TEST(PvsFull, NamesArePutBackInTheLibrarysOrder) {
+  MockPorts m;
+  m.disks = {"/dev/sdb", "/dev/sdc"};
+  EXPECT_CALL(m.runner, run(_, _))
+      .WillOnce(Return(exited(
+          0, "  /dev/sdb2\rJ8F8vP-2Ua7-Rkxq-fDk0-Q1hW-nCKq-ZQ4YxR\rlvm2\r1\r1\r0\r1\ra--\r1\r1\r\r1\r1\r1\n"
+             "  /dev/sdc1\rJ8F8vP-2Ua7-Rkxq-fDk0-Q1hW-nCKq-ZQ4YxS\rlvm2\r1\r1\r0\r1\ra--\r1\r1\r\r1\r1\r1\n")));
+  auto ctx = m.ctx();
+  auto r = pvs_full(ctx);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0].pv_name, "/dev/sda2");
+  EXPECT_EQ((*r)[1].pv_name, "/dev/sdb1");
+}
+
 TEST(LvsFull, EmptyPercentagesAreMinusOne) {
   MockPorts m;
   EXPECT_CALL(m.runner, run(_, _))

@@ -16,28 +16,25 @@ using testing::_;
 using testing::Return;
 
 TEST(MountArgv, OptionsTypeDeviceAndTarget) {
-  EXPECT_EQ(mount_argv("/sysroot", "", "", device("/dev/sda1"), "/"),
-            (Argv{"mount", "/dev/sda1", "/sysroot//"}));
-  EXPECT_EQ(mount_argv("/sysroot", "ro", "", device("/dev/sda1"), "/boot"),
-            (Argv{"mount", "-o", "ro", "/dev/sda1", "/sysroot//boot"}));
-  EXPECT_EQ(mount_argv("/sysroot", "noatime", "ext4", device("/dev/sda1"), "mnt"),
-            (Argv{"mount", "-o", "noatime", "-t", "ext4", "/dev/sda1", "/sysroot/mnt"}));
-  // Live mode: no sysroot.
-  EXPECT_EQ(mount_argv("", "", "", device("/dev/sda1"), "/mnt"),
-            (Argv{"mount", "/dev/sda1", "/mnt"}));
+  EXPECT_EQ(mount_argv("", "", device("/dev/sda1"), "/"),
+            (Argv{"mount", "/dev/sda1", "/"}));
+  EXPECT_EQ(mount_argv("ro", "", device("/dev/sda1"), "/boot"),
+            (Argv{"mount", "-o", "ro", "/dev/sda1", "/boot"}));
+  EXPECT_EQ(mount_argv("noatime", "ext4", device("/dev/sda1"), "mnt"),
+            (Argv{"mount", "-o", "noatime", "-t", "ext4", "/dev/sda1", "/mnt"}));
 }
 
 TEST(MountArgv, BtrfsSubvolumeGoesFirstInTheOptions) {
-  EXPECT_EQ(mount_argv("/sysroot", "", "", btrfsvol("/dev/sda1", "root"), "/"),
-            (Argv{"mount", "-o", "subvol=root", "/dev/sda1", "/sysroot//"}));
-  EXPECT_EQ(mount_argv("/sysroot", "ro", "btrfs", btrfsvol("/dev/sda1", "a/b"), "/"),
-            (Argv{"mount", "-o", "subvol=a/b,ro", "-t", "btrfs", "/dev/sda1", "/sysroot//"}));
+  EXPECT_EQ(mount_argv("", "", btrfsvol("/dev/sda1", "root"), "/"),
+            (Argv{"mount", "-o", "subvol=root", "/dev/sda1", "/"}));
+  EXPECT_EQ(mount_argv("ro", "btrfs", btrfsvol("/dev/sda1", "a/b"), "/"),
+            (Argv{"mount", "-o", "subvol=a/b,ro", "-t", "btrfs", "/dev/sda1", "/"}));
 }
 
 TEST(Mount, RunsMountOnADirectory) {
   MockPorts m;
   EXPECT_CALL(m.fs, stat("/", true)).WillOnce(Return(stat_of(kDirectory)));
-  EXPECT_CALL(m.runner, run(Argv{"mount", "/dev/sda1", "/sysroot//"}, Chrooted(false)))
+  EXPECT_CALL(m.runner, run(Argv{"mount", "/dev/sda1", "/"}, GuestArgs({{2, Last::Follow}})))
       .WillOnce(Return(exited(0)));
   auto ctx = m.ctx();
   EXPECT_TRUE(mount(ctx, device("/dev/sda1"), "/"));
@@ -58,7 +55,7 @@ TEST(Mount, MountPointMustBeADirectory) {
 TEST(Mount, RelativeMountPointIsUnderTheSysroot) {
   MockPorts m;
   EXPECT_CALL(m.fs, stat("/mnt", true)).WillOnce(Return(stat_of(kDirectory)));
-  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "ro", "/dev/sda1", "/sysroot/mnt"}, _))
+  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "ro", "/dev/sda1", "/mnt"}, GuestArgs({{4, Last::Follow}})))
       .WillOnce(Return(exited(0)));
   auto ctx = m.ctx();
   EXPECT_TRUE(mount_ro(ctx, device("/dev/sda1"), "mnt"));
@@ -67,7 +64,7 @@ TEST(Mount, RelativeMountPointIsUnderTheSysroot) {
 TEST(Mount, FailureCarriesMountsStderr) {
   MockPorts m;
   EXPECT_CALL(m.fs, stat("/", true)).WillOnce(Return(stat_of(kDirectory)));
-  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "x", "-t", "xfs", "/dev/sda1", "/sysroot//"}, _))
+  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "x", "-t", "xfs", "/dev/sda1", "/"}, _))
       .WillOnce(Return(exited(32, "", "mount: /sysroot: wrong fs type.")));
   auto ctx = m.ctx();
   EXPECT_THAT(mount_vfs(ctx, "x", "xfs", device("/dev/sda1"), "/"),
@@ -77,7 +74,7 @@ TEST(Mount, FailureCarriesMountsStderr) {
 TEST(Mount, OptionsVariant) {
   MockPorts m;
   EXPECT_CALL(m.fs, stat("/", true)).WillOnce(Return(stat_of(kDirectory)));
-  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "noatime", "/dev/sdb", "/sysroot//"}, _))
+  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "noatime", "/dev/sdb", "/"}, _))
       .WillOnce(Return(exited(0)));
   auto ctx = m.ctx();
   EXPECT_TRUE(mount_options(ctx, "noatime", device("/dev/sdb"), "/"));
@@ -85,6 +82,7 @@ TEST(Mount, OptionsVariant) {
 
 TEST(Umount, PathIsUnderTheSysrootDeviceIsNot) {
   MockPorts m;
+  EXPECT_CALL(m.fs, realpath("/mnt")).WillOnce(Return(Result<std::string>("/mnt")));
   EXPECT_CALL(m.runner, run(Argv{"umount", "/sysroot/mnt"}, _)).WillOnce(Return(exited(0)));
   EXPECT_CALL(m.runner, run(Argv{"umount", "-f", "-l", "/dev/sda1"}, _))
       .WillOnce(Return(exited(0)));
@@ -96,8 +94,19 @@ TEST(Umount, PathIsUnderTheSysrootDeviceIsNot) {
   EXPECT_TRUE(umount(ctx, api::DevOrPath{true, "/dev/sda1"}, opts));
 }
 
+// /link -> /etc in the guest: umount is pointed at the guest's /etc, never
+// the appliance's.
+TEST(Umount, SymlinksResolveInsideTheSysroot) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, realpath("/link")).WillOnce(Return(Result<std::string>("/etc")));
+  EXPECT_CALL(m.runner, run(Argv{"umount", "/sysroot/etc"}, _)).WillOnce(Return(exited(0)));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(umount(ctx, api::DevOrPath{false, "/link"}, {}));
+}
+
 TEST(Umount, FalseOptionsAddNothingAndErrorsNameTheArgument) {
   MockPorts m;
+  EXPECT_CALL(m.fs, realpath("/")).WillOnce(Return(Result<std::string>("/")));
   EXPECT_CALL(m.runner, run(Argv{"umount", "/sysroot/"}, _))
       .WillOnce(Return(exited(32, "", "umount: /sysroot/: not mounted.")));
   auto ctx = m.ctx();
@@ -120,9 +129,10 @@ TEST(Mkmountpoint, NoRootCheckButAbsolutePath) {
   EXPECT_THAT(rmmountpoint(ctx, "/cd"), IsError(ENOTEMPTY, "/cd: Directory not empty"));
 }
 
-TEST(MountLoop, BothPathsUnderTheSysroot) {
+TEST(MountLoop, BothPathsAreGuestPaths) {
   MockPorts m;
-  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "loop", "/sysroot/img", "/sysroot/mnt"}, _))
+  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "loop", "/img", "/mnt"},
+                            GuestArgs({{3, Last::Follow}, {4, Last::Follow}})))
       .WillOnce(Return(exited(0)))
       .WillOnce(Return(exited(32, "", "mount: failed")));
   auto ctx = m.ctx();
@@ -132,7 +142,7 @@ TEST(MountLoop, BothPathsUnderTheSysroot) {
 
 TEST(Remount, RwMustBeGiven) {
   MockPorts m;
-  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "remount,ro", "/sysroot/"}, _))
+  EXPECT_CALL(m.runner, run(Argv{"mount", "-o", "remount,ro", "/"}, GuestArgs({{3, Last::Follow}})))
       .WillOnce(Return(exited(1, "", "bad")));
   auto ctx = m.ctx();
   EXPECT_THAT(remount(ctx, "/", {}), IsError(0, "parameter 'rw' must be specified"));
