@@ -249,7 +249,7 @@ class MockRpmDatabase : public ports::RpmDatabase {
 };
 
 // All the ports a domain::Ctx needs, mocked. disks_in_order() answers `disks`
-// unless a test says otherwise. ctx() attaches both streams; clear with_upload /
+// and realpath() the path itself unless a test says otherwise. ctx() attaches both streams; clear with_upload /
 // with_download to get a Ctx like the session builds for other actions.
 struct MockPorts {
   domain::Config config;
@@ -272,6 +272,10 @@ struct MockPorts {
 
   MockPorts() {
     ON_CALL(devices, disks_in_order()).WillByDefault(testing::ReturnRef(disks));
+    // A tree without symlinks: every guest path is its own canonical form.
+    ON_CALL(fs, realpath(testing::_)).WillByDefault([](const std::string& p) {
+      return Result<std::string>(p);
+    });
   }
   MockPorts(const MockPorts&) = delete;
   MockPorts& operator=(const MockPorts&) = delete;

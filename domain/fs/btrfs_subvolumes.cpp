@@ -12,14 +12,19 @@ namespace {
 // Runs `btrfs ARGS... MOUNTPOINT` with the mountable mounted somewhere.
 Result<std::string> with_mounted_btrfs(Ctx& ctx, const api::Mountable& fs,
                                        const std::vector<std::string>& btrfs_args) {
-  auto run_btrfs = [&](const std::string& mp) {
+  auto run_btrfs = [&](const std::string& mp, const ports::RunOptions& opts) {
     std::vector<std::string> argv{"btrfs"};
     argv.insert(argv.end(), btrfs_args.begin(), btrfs_args.end());
     argv.push_back(mp);
-    return run_command(ctx, argv);
+    return run_command(ctx, argv, opts);
   };
-  // A path names a directory of what is mounted under the sysroot already.
-  if (fs.type == api::MountableType::Path) return run_btrfs(ctx.config.sysroot + fs.device);
+  // A path names a directory of what is mounted under the sysroot already:
+  // a guest argument, pinned inside the sysroot by the runner.
+  if (fs.type == api::MountableType::Path) {
+    ports::RunOptions pinned;
+    pinned.guest_args = {{btrfs_args.size() + 1, ports::GuestArg::Last::Follow}};
+    return run_btrfs(fs.device, pinned);
+  }
 
   auto tmp = run_command(ctx, {"mktemp", "-d", "/tmp/btrfsXXXXXX"});
   if (!tmp) return forward(tmp.error());
@@ -29,7 +34,7 @@ Result<std::string> with_mounted_btrfs(Ctx& ctx, const api::Mountable& fs,
   mount.insert(mount.end(), {fs.device, dir});
   Result<std::string> out = run_command(ctx, mount);
   if (out) {
-    out = run_btrfs(dir);
+    out = run_btrfs(dir, {});
     (void)ctx.runner.run({"umount", dir});
   }
   (void)ctx.runner.run({"rmdir", dir});

@@ -73,7 +73,9 @@ Result<int64_t> btrfs_minimum_size(Ctx& ctx, const std::string& path) {
   if (help->status < 0) return fail("btrfs: " + help->err);
   if (help->out.find("btrfs inspect-internal min-dev-size") == std::string::npos)
     return fail_with(ENOTSUP, "'btrfs inspect-internal min-dev-size' needs btrfs-progs >= 4.2");
-  auto r = ctx.runner.run({"btrfs", "inspect-internal", "min-dev-size", ctx.config.sysroot + path});
+  ports::RunOptions pinned;
+  pinned.guest_args = {{3, ports::GuestArg::Last::Follow}};
+  auto r = ctx.runner.run({"btrfs", "inspect-internal", "min-dev-size", path}, pinned);
   if (!r) return fail(r.error().message);
   if (r->status != 0) return fail(r->err);
   // "12345 bytes (12.06KiB)"

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "domain/core/host_path.hpp"
 #include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
@@ -98,8 +99,14 @@ Result<void> not_negative(const std::optional<int64_t>& v, const char* name) {
 }  // namespace
 
 Result<api::Xfsinfo> xfs_info(Ctx& ctx, const api::DevOrPath& pathordevice) {
-  const std::string target =
-      pathordevice.is_device ? pathordevice.name : ctx.config.sysroot + pathordevice.name;
+  std::string target = pathordevice.name;
+  if (!pathordevice.is_device) {
+    // xfs_info is a script that looks the mount point up by name: no pinned
+    // descriptor path, the name resolved inside the sysroot instead.
+    auto where = resolved_host_path(ctx, pathordevice.name);
+    if (!where) return fail_errno(where.error().errnum, pathordevice.name);
+    target = *where;
+  }
   auto out = run_tool_prefixed(ctx, {"xfs_info", target}, "");
   if (!out) return forward(out.error());
   return parse_xfs_info(split_lines(*out));
@@ -139,7 +146,9 @@ Result<void> xfs_growfs(Ctx& ctx, const std::string& path, const api::opt::xfs_g
     if (*o.maxpct < 0) return fail("maxpct must be >= 0");
     argv.insert(argv.end(), {"-m", std::to_string(*o.maxpct)});
   }
-  argv.push_back(ctx.config.sysroot + path);
+  auto where = resolved_host_path(ctx, path);  // a script too, as xfs_info
+  if (!where) return fail_errno(where.error().errnum, path);
+  argv.push_back(*where);
   return run_tool_ok(ctx, argv, path + ": ");
 }
 

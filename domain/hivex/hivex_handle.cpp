@@ -1,6 +1,7 @@
 // Opening, closing and committing the daemon's hive.
 #include <cerrno>
 
+#include "domain/core/host_path.hpp"
 #include "domain/core/arg_checks.hpp"
 #include "domain/hivex/hivex_actions.hpp"
 
@@ -28,7 +29,9 @@ Result<void> hivex_open(Ctx& ctx, const std::string& filename, const api::opt::h
   if (opts.write.value_or(false)) flags |= ports::kHiveOpenWrite;
   if (opts.unsafe.value_or(false)) flags |= ports::kHiveOpenUnsafe;
   if (ctx.hivex == nullptr) return fail_errno(ENOSYS, "hivex failed to open " + filename);
-  auto hive = ctx.hivex->open(ctx.config.sysroot + filename, flags);
+  auto where = resolved_host_path(ctx, filename);
+  if (!where) return fail_errno(where.error().errnum, "hivex failed to open " + filename);
+  auto hive = ctx.hivex->open(*where, flags);
   if (!hive) return fail_errno(hive.error().errnum, "hivex failed to open " + filename);
   ctx.state.hive = std::move(*hive);
   return {};
@@ -53,7 +56,9 @@ Result<void> hivex_commit(Ctx& ctx, const std::optional<std::string>& filename) 
   // The argument is an OptString, so the Pathname checks are made here.
   GFSD_TRY(check_pathname(ctx, "do_hivex_commit", *filename));
   GFSD_TRY(check_root_mounted(ctx, "do_hivex_commit"));
-  auto r = (*hive)->commit(ctx.config.sysroot + *filename);
+  auto where = resolved_host_path(ctx, *filename);
+  if (!where) return fail_errno(where.error().errnum, *filename + ": commit failed");
+  auto r = (*hive)->commit(*where);
   if (!r) return fail_errno(r.error().errnum, *filename + ": commit failed");
   return {};
 }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "domain/core/host_path.hpp"
 #include "domain/devices/partition_names.hpp"
 #include "domain/inspect/registry.hpp"
 #include "domain/inspect/text_parsing.hpp"
@@ -25,7 +26,9 @@ Result<std::unique_ptr<ports::Hive>> open_hive(Ctx& ctx, const std::string& path
   if (ctx.hivex == nullptr) return fail("hivex is not available");
   int32_t flags = ports::kHiveOpenUnsafe;
   if (ctx.config.verbose) flags |= ports::kHiveOpenVerbose;
-  auto h = ctx.hivex->open(ctx.config.sysroot + path, flags);
+  auto where = resolved_host_path(ctx, path);
+  if (!where) return fail_errno(where.error().errnum, "hivex: open: " + path);
+  auto h = ctx.hivex->open(*where, flags);
   if (!h) return fail_errno(h.error().errnum, "hivex: open: " + path);
   return std::move(*h);
 }

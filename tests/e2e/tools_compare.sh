@@ -23,7 +23,10 @@ run_tool() {
   else
     LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$appliance/cache" "$@" > "$work/$label.$which" 2>&1
   fi
-  echo "exit status $?" >> "$work/$label.$which"
+  local status=$?
+  # Output without a final newline (virt-cat of such a file) keeps its own line.
+  [[ -s "$work/$label.$which" && -n "$(tail -c1 "$work/$label.$which")" ]] && echo >> "$work/$label.$which"
+  echo "exit status $status" >> "$work/$label.$which"
 }
 
 failed=0
