@@ -5,15 +5,17 @@
 #
 #   sudo bench/run.sh [OURS] [ORIGINAL]     (defaults: build/guestfsd, /usr/sbin/guestfsd)
 #
+# BENCH_BUILD names another build directory (default: build) for the client and OURS.
 # Prints each figure for both daemons and the ratio ours / original (below 1 = ours
 # is faster or smaller). Needs a build with bench_client (deploy/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ours="$(realpath "${1:-build/guestfsd}")"
+build="${BENCH_BUILD:-build}"
+ours="$(realpath "${1:-$build/guestfsd}")"
 orig="$(realpath "${2:-/usr/sbin/guestfsd}")"
-client="$(realpath build/tests/bench_client)"
+client="$(realpath "$build/tests/bench_client")"
 hv="$(realpath bench/fake-hv.py)"
-work="$(realpath -m build/bench)"
+work="$(realpath -m "$build/bench")"
 mkdir -p "$work"
 
 # A fixed appliance: the library still wants kernel, initrd and an ext2 root whose
