@@ -1,5 +1,6 @@
 #include "domain/mount/mount_actions.hpp"
 
+#include "domain/core/host_path.hpp"
 #include "domain/mount/mount_helpers.hpp"
 
 namespace gfsd::domain {
@@ -32,9 +33,10 @@ Result<void> umount(Ctx& ctx, const api::DevOrPath& pathordevice, const api::opt
   } else {
     // The mount point as resolved inside the sysroot, so that a guest symlink
     // on the way cannot lead umount(8) to an appliance mount. (Not pinned by
-    // a descriptor as mount is: an open descriptor would make it busy.)
-    auto real = ctx.fs.realpath(pathordevice.name);
-    argv.push_back(ctx.config.sysroot + (real ? *real : pathordevice.name));
+    // a descriptor as mount is: an open descriptor would make it busy.) What
+    // cannot be resolved goes as it is, for umount(8) to report.
+    auto real = resolved_host_path(ctx, pathordevice.name);
+    argv.push_back(real ? *real : ctx.config.sysroot + pathordevice.name);
   }
   auto r = ctx.runner.run(argv);
   if (!r) return forward(r.error());
