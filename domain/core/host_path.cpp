@@ -17,3 +17,13 @@ Result<std::string> resolved_host_path(Ctx& ctx, const std::string& guest_path) 
 }
 
 }  // namespace gfsd::domain
+
+namespace gfsd::domain {
+
+std::string host_name_for_message(const Ctx& ctx, std::string_view guest_path) {
+  std::string name = ctx.config.sysroot;
+  name += guest_path;
+  return name;
+}
+
+}  // namespace gfsd::domain

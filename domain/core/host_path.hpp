@@ -1,11 +1,19 @@
-// For the few libraries and tools that can only be handed a host path name
-// (hivex, the xfs shell scripts): the guest path with
-// its symlinks resolved inside the sysroot first, so that the name they open
-// has none left to lead them out. A runner GuestArg (a pinned descriptor) is
-// stronger and is preferred wherever a program accepts /proc/self/fd paths.
+// Host names of guest paths. Two helpers, and only these two, may join the
+// sysroot to a guest path (tests/tools/check_sysroot_joins.sh enforces it):
+//
+//  - resolved_host_path: for the few libraries and tools that can only be
+//    handed a host path name (augeas, hivex, umount(8), the xfs shell
+//    scripts). The guest path has its symlinks resolved inside the sysroot
+//    first, so the name they get has none left to lead them out. Anything
+//    that cannot be resolved is an error, never a fallback. A runner GuestArg
+//    (a pinned descriptor) is stronger and is preferred wherever a program
+//    accepts /proc/self/fd paths.
+//  - host_name_for_message: only shapes the name the original daemon prints
+//    in an error message ("/sysroot/a/b"). Never opened, never passed on.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "domain/ctx.hpp"
 #include "ports/result.hpp"
@@ -17,5 +25,8 @@ namespace gfsd::domain {
 // that exists but cannot be resolved (a dangling symlink, a loop) is an error:
 // whatever it names is not to be created or opened.
 Result<std::string> resolved_host_path(Ctx& ctx, const std::string& guest_path);
+
+// sysroot + guest_path as text, for messages only.
+std::string host_name_for_message(const Ctx& ctx, std::string_view guest_path);
 
 }  // namespace gfsd::domain
