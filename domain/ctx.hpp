@@ -13,6 +13,8 @@
 #include "ports/rpm_database.hpp"
 #include "ports/system.hpp"
 
+namespace gfsd::api { struct Handlers; }
+
 namespace gfsd::domain {
 
 struct Config {
@@ -56,6 +58,10 @@ struct Ctx {
   ports::Augeas* augeas = nullptr;
   ports::Hivex* hivex = nullptr;
   ports::RpmDatabase* rpm = nullptr;
+  // The handler table that dispatches this call (set by the dispatcher), so
+  // that a feature group is reported available only when every action of the
+  // group has a handler (domain/internal/features.hpp).
+  const api::Handlers* handlers = nullptr;
 };
 
 }  // namespace gfsd::domain

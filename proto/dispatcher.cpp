@@ -30,6 +30,8 @@ Result<void> Dispatcher::call(domain::Ctx& ctx, int proc, uint64_t optargs_bitma
                               const char* args, size_t args_len, XdrEncoder& out) const {
   // The feature probe below runs domain code too.
   const std::lock_guard<std::mutex> one_at_a_time(running_);
+  // Feature groups are judged against the table that dispatches (features.hpp).
+  ctx.handlers = &handlers_;
   const ActionInfo* info = find_action(proc);
   if (!info)
     return fail("dispatch_incoming_message: unknown procedure number " + std::to_string(proc) +

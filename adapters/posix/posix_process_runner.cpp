@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstring>
 #include <climits>
+#include <cstdlib>
 #include <fcntl.h>
 #include <optional>
 #include <poll.h>
@@ -40,18 +41,51 @@ struct Pipe {
   }
 };
 
-// Only async-signal-safe calls between fork and exec. in_fd < 0: /dev/null.
-// keep_fds: resolved guest paths, inherited across exec; cwd_fd >= 0: the
-// directory to start in.
-[[noreturn]] void exec_child(const std::vector<std::string>& argv, const std::string& sysroot,
+// Everything the child needs, built before fork(): after it, in a process
+// that may have other threads (the gRPC console's), the child must not
+// allocate or take a lock until exec.
+struct ExecPlan {
+  std::vector<char*> args;              // argv, null-terminated
+  std::vector<std::string> candidates;  // where execvp would look, in its order
+  std::vector<const char*> candidate_ptrs;
+};
+
+// The execvp(3) search done in the parent: argv[0] itself when it holds a '/',
+// else each $PATH directory in turn (an empty entry is the working directory).
+// With chroot the names are looked up inside the sysroot, as execvp would there.
+ExecPlan plan_exec(const std::vector<std::string>& argv) {
+  ExecPlan plan;
+  for (const auto& a : argv) plan.args.push_back(const_cast<char*>(a.c_str()));
+  plan.args.push_back(nullptr);
+  const std::string& prog = argv[0];
+  if (prog.find('/') != std::string::npos) {
+    plan.candidates.push_back(prog);
+  } else {
+    const char* env = ::getenv("PATH");
+    const std::string path = env ? env : "/bin:/usr/bin";
+    size_t start = 0;
+    for (;;) {
+      const size_t colon = path.find(':', start);
+      const std::string dir = path.substr(start, colon == std::string::npos ? colon : colon - start);
+      plan.candidates.push_back((dir.empty() ? "." : dir) + "/" + prog);
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  for (const auto& c : plan.candidates) plan.candidate_ptrs.push_back(c.c_str());
+  return plan;
+}
+
+// Between fork and exec: only async-signal-safe calls, and nothing allocated
+// (the plan was built by the parent). in_fd < 0: /dev/null. keep_fds: resolved
+// guest paths, inherited across exec; cwd_fd >= 0: the directory to start in.
+[[noreturn]] void exec_child(const ExecPlan& plan, const std::string& sysroot,
                              const ports::RunOptions& opts, int in_fd, int out_fd, int err_fd,
                              int report_fd, const std::vector<int>& keep_fds, int cwd_fd) {
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-
-  ::signal(SIGPIPE, SIG_DFL);
-  ::signal(SIGALRM, SIG_DFL);
+  struct sigaction dfl = {};
+  dfl.sa_handler = SIG_DFL;
+  ::sigaction(SIGPIPE, &dfl, nullptr);
+  ::sigaction(SIGALRM, &dfl, nullptr);
   if (in_fd < 0) in_fd = ::open("/dev/null", O_RDONLY);
   if (in_fd >= 0) ::dup2(in_fd, 0);
   ::dup2(opts.fold_stdout_on_stderr ? err_fd : out_fd, 1);
@@ -63,8 +97,21 @@ struct Pipe {
     err = errno;
   if (err == 0 && (cwd_fd >= 0 ? ::fchdir(cwd_fd) : ::chdir("/")) < 0) err = errno;
   if (err == 0) {
-    ::execvp(args[0], args.data());
-    err = errno;
+    // execvp's search: go on past names that are not there or not allowed;
+    // EACCES wins if any candidate gave it.
+    bool denied = false;
+    err = ENOENT;
+    for (const char* candidate : plan.candidate_ptrs) {
+      ::execve(candidate, plan.args.data(), environ);
+      err = errno;
+      if (err == EACCES) {
+        denied = true;
+        continue;
+      }
+      if (err != ENOENT && err != ENOTDIR && err != ESTALE && err != ENODEV && err != ETIMEDOUT)
+        break;
+    }
+    if (denied && (err == ENOENT || err == ENOTDIR || err == EACCES)) err = EACCES;
   }
   (void)!::write(report_fd, &err, sizeof err);
   ::_exit(127);
@@ -256,10 +303,11 @@ Result<ports::ProcessResult> PosixProcessRunner::run(const std::vector<std::stri
   if (!out.open() || !err.open() || !report.open()) return fail_errno(errno, "pipe");
   if (opts.stdin_source && !in.open()) return fail_errno(errno, "pipe");
 
+  const ExecPlan plan = plan_exec(guest->argv);
   const pid_t pid = ::fork();
   if (pid < 0) return fail_errno(errno, "fork");
   if (pid == 0)
-    exec_child(guest->argv, sysroot_, opts, opts.stdin_source ? in.r : stdin_file.get(), out.w,
+    exec_child(plan, sysroot_, opts, opts.stdin_source ? in.r : stdin_file.get(), out.w,
                err.w, report.w, guest->keep, guest->cwd.get());
 
   out.close_w();

@@ -1,5 +1,6 @@
 // Opening, closing, loading and saving the daemon's Augeas tree.
 #include "domain/augeas/aug_actions.hpp"
+#include "domain/core/host_path.hpp"
 
 namespace gfsd::domain {
 
@@ -10,7 +11,11 @@ Result<void> aug_init(Ctx& ctx, const std::string& root, int32_t flags) {
   // A new init always drops the previous tree, even if this one fails.
   ctx.state.augeas.reset();
   if (ctx.augeas == nullptr) return fail("augeas initialization failed");
-  auto tree = ctx.augeas->open(ctx.config.sysroot + root, flags);
+  // Augeas takes a host directory name: the root resolved inside the sysroot
+  // (a guest symlink on the way cannot lead it to the appliance's files).
+  auto host_root = resolved_host_path(ctx, root);
+  if (!host_root) return fail_errno(host_root.error().errnum, "aug_init: " + root);
+  auto tree = ctx.augeas->open(*host_root, flags);
   if (!tree) {
     if (tree.error().errnum == 0 && tree.error().message.empty())
       return fail("augeas initialization failed");

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "domain/core/host_path.hpp"
 #include "domain/command/command_actions.hpp"
 
 namespace gfsd::domain {
@@ -25,7 +26,9 @@ Result<std::string> debug_sh(Ctx& ctx, const Args& args) {
   if (args.empty()) return fail("sh: expecting a command to run");
   std::string cmd;
   for (const auto& a : args) cmd += (cmd.empty() ? "" : " ") + a;
-  Args argv{"env", "root=" + ctx.config.sysroot};
+  auto root = resolved_host_path(ctx, "/");
+  if (!root) return forward(root.error());
+  Args argv{"env", "root=" + *root};
   for (const char* sd : {"sd", "hd", "ubd", "vd"}) {
     if (ctx.host.path_exists(std::string("/sys/block/") + sd + "a")) {
       argv.push_back(std::string("sd=") + sd);

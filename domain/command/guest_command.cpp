@@ -1,6 +1,7 @@
 #include <cstring>
 #include <memory>
 
+#include "domain/core/host_path.hpp"
 #include "domain/command/command_actions.hpp"
 #include "domain/command/run_command.hpp"
 #include "domain/core/arg_checks.hpp"
@@ -33,10 +34,13 @@ class BindMounts {
     }
   }
   ~BindMounts() {
-    // umount is given the guest path too (an open descriptor on the mount
-    // would make it busy), with the sysroot in front, as it resolved it.
-    for (auto it = mounted_.rbegin(); it != mounted_.rend(); ++it)
-      (void)ctx_.runner.run({"umount", ctx_.config.sysroot + *it});
+    // umount is given a host name (an open descriptor on the mount would make
+    // it busy): the guest path resolved inside the sysroot again, since the
+    // command may have changed the guest's tree meanwhile.
+    for (auto it = mounted_.rbegin(); it != mounted_.rend(); ++it) {
+      auto host = resolved_host_path(ctx_, *it);
+      if (host) (void)ctx_.runner.run({"umount", *host});
+    }
   }
   BindMounts(const BindMounts&) = delete;
   BindMounts& operator=(const BindMounts&) = delete;
@@ -68,8 +72,8 @@ class ResolvConf {
       auto r = ctx_.fs.rename(kPath, *tmp);
       if (!r) {
         (void)ctx_.fs.unlink(*tmp);
-        return fail_with(r.error().errnum, "rename: " + ctx_.config.sysroot + kPath + " to " +
-                                               ctx_.config.sysroot + *tmp + ": " +
+        return fail_with(r.error().errnum, "rename: " + host_name_for_message(ctx_, kPath) +
+                                               " to " + host_name_for_message(ctx_, *tmp) + ": " +
                                                std::strerror(r.error().errnum));
       }
       saved_ = *tmp;

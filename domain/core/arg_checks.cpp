@@ -4,6 +4,7 @@
 #include <cerrno>
 
 #include "domain/core/device_names.hpp"
+#include "domain/core/sysroot_mounts.hpp"
 
 namespace gfsd::domain {
 
@@ -14,16 +15,8 @@ std::string stubmsg(const char* stub, const std::string& text) {
 }
 
 bool root_mounted(Ctx& ctx) {
-  auto mounts = ctx.mounts.list();
-  if (!mounts) return false;
-  const std::string& root = ctx.config.sysroot;
-  for (const auto& m : *mounts) {
-    if (m.target == root) return true;
-    if (m.target.size() > root.size() && m.target.compare(0, root.size(), root) == 0 &&
-        m.target[root.size()] == '/')
-      return true;
-  }
-  return false;
+  auto mounts = sysroot_mounts(ctx);
+  return mounts && !mounts->empty();
 }
 
 // Forward translation, then the open test with the sd -> vd/hd/ubd fallbacks.

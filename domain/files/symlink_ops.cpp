@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/core/host_path.hpp"
 #include "domain/core/coreutils_quote.hpp"
 #include "domain/files/file_actions.hpp"
 
@@ -63,7 +64,7 @@ class LnSymlink {
 
   // Empty on success, else ln's stderr.
   std::string run(const std::string& linkname) {
-    const std::string host = ctx_.config.sysroot + linkname;
+    const std::string host = host_name_for_message(ctx_, linkname);
     const int first = try_create(linkname);
     if (first == 0) return "";
     // An existing directory (a symlink to one included) receives the link.

@@ -5,6 +5,7 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "domain/core/host_path.hpp"
 #include "domain/command/run_command.hpp"
 #include "domain/fs/fs_actions.hpp"
 
@@ -98,7 +99,7 @@ std::string backslash_quoted(const std::string& s) {
 // command the original ran through the shell.
 Result<void> mklost_and_found(Ctx& ctx, const std::string& mountpoint) {
   const std::string cmd =
-      "cd " + ctx.config.sysroot + backslash_quoted(mountpoint) + " && mklost+found";
+      "cd " + host_name_for_message(ctx, backslash_quoted(mountpoint)) + " && mklost+found";
   ports::RunOptions opts;
   opts.guest_cwd = mountpoint;
   auto r = ctx.runner.run({"mklost+found"}, opts);

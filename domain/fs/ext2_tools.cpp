@@ -9,6 +9,7 @@
 
 #include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
+#include "domain/core/sysroot_mounts.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -26,14 +27,9 @@ Result<void> check_extfs(const std::string& fstype) {
 Result<bool> is_device_mounted(Ctx& ctx, const std::string& device) {
   auto want = ctx.devices.rdev(device);
   if (!want) return fail_errno(want.error().errnum, "stat: " + device);
-  auto list = ctx.mounts.list();
+  auto list = sysroot_mounts(ctx);
   if (!list) return forward(list.error());
-  const std::string& root = ctx.config.sysroot;
   for (const auto& m : *list) {
-    const bool under = (!root.empty() && m.target == root) ||
-                       (m.target.size() > root.size() && m.target.compare(0, root.size(), root) == 0 &&
-                        m.target[root.size()] == '/');
-    if (!under) continue;
     auto have = ctx.devices.rdev(m.source);
     if (have && *have == *want) return true;
   }

@@ -124,6 +124,9 @@ Result<int32_t> ntfs_3g_probe(Ctx& ctx, bool rw, const std::string& device);
 Result<void> ntfsresize(Ctx& ctx, const std::string& device, const api::opt::ntfsresize& opts);
 Result<void> ntfsresize_size(Ctx& ctx, const std::string& device, int64_t size);
 Result<void> ntfsfix(Ctx& ctx, const std::string& device, const api::opt::ntfsfix& opts);
+// ntfs_clone.cpp
+Result<void> ntfsclone_out(Ctx& ctx, const std::string& device, const api::opt::ntfsclone_out& o);
+Result<void> ntfsclone_in(Ctx& ctx, const std::string& device);
 Result<void> wipefs(Ctx& ctx, const std::string& device);
 Result<void> zerofree(Ctx& ctx, const std::string& device);
 

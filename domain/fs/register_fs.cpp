@@ -28,6 +28,8 @@ void register_fs(api::Handlers& h) {
   h.ntfsresize = &ntfsresize;
   h.ntfsresize_size = &ntfsresize_size;
   h.ntfsfix = &ntfsfix;
+  h.ntfsclone_out = &ntfsclone_out;
+  h.ntfsclone_in = &ntfsclone_in;
   h.wipefs = &wipefs;
   h.zerofree = &zerofree;
   h.xfs_info = &xfs_info;

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <memory>
 
+#include "domain/core/host_path.hpp"
 #include "domain/devices/device_actions.hpp"
 #include "domain/fs/fs_actions.hpp"
 #include "domain/mount/mount_ops.hpp"
@@ -149,8 +150,8 @@ Result<bool> is_zero_device(Ctx& ctx, const std::string& device) {
 Result<void> zero_free_space(Ctx& ctx, const std::string& directory) {
   // A random 8.3 name, so that any filesystem (FAT too) takes it.
   auto name = ctx.fs.make_temp(directory + "/XXXXXXXX.XXX", 4);
-  if (!name) return fail_errno(name.error().errnum, "open: " + ctx.config.sysroot + directory);
-  const std::string host_name = ctx.config.sysroot + *name;
+  if (!name) return fail_errno(name.error().errnum, "open: " + host_name_for_message(ctx, directory));
+  const std::string host_name = host_name_for_message(ctx, *name);
   auto f = ctx.fs.open(*name, ports::OpenFor::WriteExisting, 0600);
   if (!f) return fail_errno(f.error().errnum, "open: " + host_name);
   auto sv = ctx.fs.statvfs(*name);

@@ -1,3 +1,4 @@
+#include "domain/core/host_path.hpp"
 #include "domain/inspect/augeas_files.hpp"
 
 #include <iterator>
@@ -69,7 +70,9 @@ Result<void> with_augeas(Ctx& ctx, const std::vector<std::string>& configfiles,
     if (safe_for_augeas(ctx, f)) files.push_back(f);
 
   if (ctx.augeas == nullptr) return fail("augeas is not available");
-  auto opened = ctx.augeas->open(ctx.config.sysroot, ports::kAugSaveNoop | ports::kAugNoLoad);
+  auto root = resolved_host_path(ctx, "/");
+  if (!root) return fail("Augeas.create: " + root.error().message);
+  auto opened = ctx.augeas->open(*root, ports::kAugSaveNoop | ports::kAugNoLoad);
   if (!opened) return fail("Augeas.create: " + opened.error().message);
   ports::AugeasTree& aug = **opened;
 

@@ -2,13 +2,16 @@
 // mounted on the sysroot (the library's inspect_list_applications2 for RPM guests).
 #include <algorithm>
 
+#include "domain/core/host_path.hpp"
 #include "domain/inspect/inspect_actions.hpp"
 
 namespace gfsd::domain {
 
 Result<std::vector<api::Application2>> internal_list_rpm_applications(Ctx& ctx) {
   if (ctx.rpm == nullptr) return fail("no support for RPM guests because librpm was missing at compile time");
-  auto packages = ctx.rpm->installed_packages(ctx.config.sysroot);
+  auto root = resolved_host_path(ctx, "/");
+  if (!root) return forward(root.error());
+  auto packages = ctx.rpm->installed_packages(*root);
   if (!packages) return forward(packages.error());
   ctx.log.error("librpm returned " + std::to_string(packages->size()) + " installed packages");
   std::vector<api::Application2> apps;

@@ -1,23 +1,24 @@
 #include "domain/internal/features.hpp"
 
+#include <algorithm>
 #include <string_view>
+
+#include "optgroups.hpp"
 
 namespace gfsd::domain {
 
 namespace {
 
-// How the presence of a group is decided. Groups backed by a library (or by
-// the kernel alone) are always there; others need a program in the appliance.
-struct Group {
-  std::string_view name;
-  std::string_view program;  // "" = always available
+// What a group needs in the appliance besides its handlers. Every group of
+// api::kOptGroups has a row here (a unit test checks both directions).
+struct Probe {
+  std::string_view group;
+  std::string_view program;         // "" = nothing to look for (a library, the kernel)
   std::string_view kernel_fs = {};  // also needs this filesystem in the kernel
 };
 
-// Sorted by name; also the list available_all_groups returns.
-constexpr Group kGroups[] = {
+constexpr Probe kProbes[] = {
     {"acl", ""},
-    {"augeas", ""},  // retired group, always there
     {"blkdiscard", ""},
     {"blkdiscardzeroes", ""},
     {"btrfs", "btrfs", "btrfs"},
@@ -42,7 +43,6 @@ constexpr Group kGroups[] = {
     {"mknod", ""},
     {"ntfs3g", "ntfs-3g.probe"},
     {"ntfsprogs", "ntfsresize"},
-    {"realpath", ""},  // retired group, always there
     {"rsync", "rsync"},
     {"scrub", "scrub"},
     {"selinux", ""},
@@ -56,11 +56,27 @@ constexpr Group kGroups[] = {
     {"zerofree", "zerofree"},
 };
 
-bool probe(Ctx& ctx, const Group& g) {
+// Groups whose actions became part of the core long ago: always available,
+// still listed, as the original does.
+constexpr std::string_view kRetiredGroups[] = {"augeas", "realpath"};
+
+const Probe* find_probe(std::string_view group) {
+  for (const auto& p : kProbes)
+    if (p.group == group) return &p;
+  return nullptr;
+}
+
+const api::OptGroup* find_group(std::string_view group) {
+  for (const auto& g : api::kOptGroups)
+    if (group == g.name) return &g;
+  return nullptr;
+}
+
+bool appliance_has(Ctx& ctx, const Probe& p) {
   // Without /proc/modules the kernel has no module support: modprobe is moot.
-  if (g.name == "linuxmodules" && !ctx.host.path_exists("/proc/modules")) return false;
-  if (!g.program.empty() && !ctx.host.program_exists(std::string(g.program))) return false;
-  if (!g.kernel_fs.empty() && !ctx.host.kernel_has_filesystem(std::string(g.kernel_fs)))
+  if (p.group == "linuxmodules" && !ctx.host.path_exists("/proc/modules")) return false;
+  if (!p.program.empty() && !ctx.host.program_exists(std::string(p.program))) return false;
+  if (!p.kernel_fs.empty() && !ctx.host.kernel_has_filesystem(std::string(p.kernel_fs)))
     return false;
   return true;
 }
@@ -68,14 +84,31 @@ bool probe(Ctx& ctx, const Group& g) {
 }  // namespace
 
 Availability optgroup_availability(Ctx& ctx, const std::string& group) {
-  for (const auto& g : kGroups)
-    if (g.name == group) return probe(ctx, g) ? Availability::Available : Availability::Unavailable;
-  return Availability::UnknownGroup;
+  for (auto retired : kRetiredGroups)
+    if (retired == group) return Availability::Available;
+  const api::OptGroup* g = find_group(group);
+  if (!g) return Availability::UnknownGroup;
+  // Handlers first: a group with an empty slot is unavailable whatever the appliance has.
+  if (!ctx.handlers || !g->complete(*ctx.handlers)) return Availability::Unavailable;
+  const Probe* p = find_probe(group);
+  if (!p) return Availability::Unavailable;  // no rule: claim nothing (a unit test forbids it)
+  return appliance_has(ctx, *p) ? Availability::Available : Availability::Unavailable;
 }
 
 std::vector<std::string> all_optgroups() {
   std::vector<std::string> out;
-  for (const auto& g : kGroups) out.emplace_back(g.name);
+  for (const auto& g : api::kOptGroups) out.emplace_back(g.name);
+  for (auto retired : kRetiredGroups) out.emplace_back(retired);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool optgroup_has_probe(std::string_view group) { return find_probe(group) != nullptr; }
+
+std::vector<std::string> probes_without_group() {
+  std::vector<std::string> out;
+  for (const auto& p : kProbes)
+    if (!find_group(p.group)) out.emplace_back(p.group);
   return out;
 }
 

@@ -47,6 +47,9 @@ Result<void> pvremove(Ctx& ctx, const std::string& device);
 Result<void> lvrename(Ctx& ctx, const std::string& logvol, const std::string& newlogvol);
 Result<void> vgrename(Ctx& ctx, const std::string& volgroup, const std::string& newvolgroup);
 
+// lvm_meta.cpp
+Result<std::string> vgmeta(Ctx& ctx, const std::string& vgname);
+
 // lvm_uuids.cpp
 Result<std::string> pvuuid(Ctx& ctx, const std::string& device);
 Result<std::string> vguuid(Ctx& ctx, const std::string& vgname);

@@ -26,6 +26,7 @@ void register_lvm(api::Handlers& h) {
   h.pvremove = &pvremove;
   h.lvrename = &lvrename;
   h.vgrename = &vgrename;
+  h.vgmeta = &vgmeta;
 
   h.pvuuid = &pvuuid;
   h.vguuid = &vguuid;

@@ -1,5 +1,7 @@
 #include "domain/mount/mount_actions.hpp"
 
+#include <cstring>
+
 #include "domain/core/host_path.hpp"
 #include "domain/mount/mount_helpers.hpp"
 
@@ -34,9 +36,12 @@ Result<void> umount(Ctx& ctx, const api::DevOrPath& pathordevice, const api::opt
     // The mount point as resolved inside the sysroot, so that a guest symlink
     // on the way cannot lead umount(8) to an appliance mount. (Not pinned by
     // a descriptor as mount is: an open descriptor would make it busy.) What
-    // cannot be resolved goes as it is, for umount(8) to report.
+    // cannot be resolved (a dangling link, a loop) is refused: it names no
+    // mount point inside the guest.
     auto real = resolved_host_path(ctx, pathordevice.name);
-    argv.push_back(real ? *real : ctx.config.sysroot + pathordevice.name);
+    if (!real) return fail_with(real.error().errnum, pathordevice.name + ": " +
+                                                         std::strerror(real.error().errnum));
+    argv.push_back(*real);
   }
   auto r = ctx.runner.run(argv);
   if (!r) return forward(r.error());

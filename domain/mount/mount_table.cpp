@@ -1,6 +1,7 @@
 #include <cerrno>
 #include <utility>
 
+#include "domain/core/sysroot_mounts.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/mount/mount_actions.hpp"
 
@@ -9,20 +10,12 @@ namespace gfsd::domain {
 namespace {
 
 // The mounts at or below the sysroot, as (source, guest mount point), in
-// kernel order. With an empty sysroot (live mode) that is every mount.
-Result<std::vector<std::pair<std::string, std::string>>> sysroot_mounts(Ctx& ctx) {
-  auto list = ctx.mounts.list();
+// kernel order.
+Result<std::vector<std::pair<std::string, std::string>>> guest_mounts(Ctx& ctx) {
+  auto list = sysroot_mounts(ctx);
   if (!list) return forward(list.error());
-  const std::string& root = ctx.config.sysroot;
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& m : *list) {
-    if (!root.empty() && m.target == root) {
-      out.emplace_back(m.source, "/");
-    } else if (m.target.size() > root.size() && m.target.compare(0, root.size(), root) == 0 &&
-               m.target[root.size()] == '/') {
-      out.emplace_back(m.source, m.target.substr(root.size()));
-    }
-  }
+  for (auto& m : *list) out.emplace_back(std::move(m.source), std::move(m.guest_path));
   return out;
 }
 
@@ -45,7 +38,7 @@ Result<void> canonical_lv_names(Ctx& ctx,
 }  // namespace
 
 Result<std::vector<std::string>> mounts(Ctx& ctx) {
-  auto ms = sysroot_mounts(ctx);
+  auto ms = guest_mounts(ctx);
   if (!ms) return forward(ms.error());
   GFSD_TRY(canonical_lv_names(ctx, *ms));
   std::vector<std::string> out;
@@ -54,7 +47,7 @@ Result<std::vector<std::string>> mounts(Ctx& ctx) {
 }
 
 Result<api::Hashtable> mountpoints(Ctx& ctx) {
-  auto ms = sysroot_mounts(ctx);
+  auto ms = guest_mounts(ctx);
   if (!ms) return forward(ms.error());
   GFSD_TRY(canonical_lv_names(ctx, *ms));
   return api::Hashtable(ms->begin(), ms->end());

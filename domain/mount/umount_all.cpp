@@ -2,26 +2,16 @@
 #include <string>
 #include <vector>
 
+#include "domain/core/sysroot_mounts.hpp"
 #include "domain/mount/mount_ops.hpp"
 
 namespace gfsd::domain {
 
-namespace {
-
-bool at_or_below(const std::string& target, const std::string& root) {
-  if (!root.empty() && target == root) return true;
-  return target.size() > root.size() && target.compare(0, root.size(), root) == 0 &&
-         target[root.size()] == '/';
-}
-
-}  // namespace
-
 Result<void> umount_all(Ctx& ctx) {
-  auto mounts = ctx.mounts.list();
+  auto mounts = sysroot_mounts(ctx);
   if (!mounts) return forward(mounts.error());
   std::vector<std::string> targets;
-  for (const auto& m : *mounts)
-    if (at_or_below(m.target, ctx.config.sysroot)) targets.push_back(m.target);
+  for (const auto& m : *mounts) targets.push_back(m.host_target);
   // Deepest first, so that nested mounts go before their parents.
   std::stable_sort(targets.begin(), targets.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });

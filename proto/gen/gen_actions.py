@@ -245,6 +245,44 @@ def gen_api(actions, structs):
     return "".join(o)
 
 
+def gen_optgroups(actions):
+    """The optional feature groups of the optgroup column, each with a test that
+    every action of the group has a handler: a group with an empty slot is never
+    reported available (domain/internal/features.cpp)."""
+    groups = {}
+    for a in actions:
+        if a.optgroup:
+            groups.setdefault(a.optgroup, []).append(a.name)
+    o = [HEADER, "#pragma once\n\n#include \"api.hpp\"\n\nnamespace gfsd::api {\n\n",
+         "// Optional feature groups (the optgroup column), sorted by name.\n",
+         "struct OptGroup {\n  const char* name;\n  int num_actions;\n",
+         "  // Whether every action of the group has a handler in h.\n",
+         "  bool (*complete)(const Handlers& h);\n};\n\n",
+         "inline constexpr OptGroup kOptGroups[] = {\n"]
+    for g in sorted(groups):
+        names = groups[g]
+        cond = " && ".join("h.%s" % n for n in names)
+        o.append("    {\"%s\", %d, [](const Handlers& h) { return bool(%s); }},\n"
+                 % (g, len(names), cond))
+    o.append("};\n\n}  // namespace gfsd::api\n")
+    return "".join(o)
+
+
+def gen_stub_handlers(actions):
+    """For tests: a Handlers table whose every slot answers ENOTSUP "stub
+    handler", so that a test can reach every procedure past the feature-group
+    check (a group is available only when all its slots are filled)."""
+    o = [HEADER, "#pragma once\n\n#include <cerrno>\n\n#include \"api.hpp\"\n\n",
+         "namespace gfsd::api {\n\n",
+         "inline Handlers stub_handlers() {\n  Handlers h;\n"]
+    for a in actions:
+        r, p = handler_sig(a)
+        o.append("  h.%s = [](%s) -> %s { return fail_with(ENOTSUP, \"stub handler\"); };\n"
+                 % (a.name, p, r))
+    o.append("  return h;\n}\n\n}  // namespace gfsd::api\n")
+    return "".join(o)
+
+
 def gen_def(actions):
     o = [HEADER, "// GFSD_ACTION(proc_nr, name, tier)\n"]
     for a in actions:
@@ -524,6 +562,8 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     write(outdir, "api.hpp", gen_api(actions, structs))
     write(outdir, "actions.def", gen_def(actions))
+    write(outdir, "stub_handlers.hpp", gen_stub_handlers(actions))
+    write(outdir, "optgroups.hpp", gen_optgroups(actions))
     write(outdir, "structs_codec.hpp", gen_structs_decl(structs))
     write(outdir, "codec_structs.cpp", gen_structs_codec(structs))
     write(outdir, "table.cpp", gen_table(actions, structs))

@@ -95,7 +95,8 @@ class Sentinel {
     ok_ = !root_.empty() && chmod(root_.c_str(), 0755) == 0 &&
           spit(root_ + "/secret", "SECRET " + token_ + "\n") &&
           spit(root_ + "/hidden-" + token_, "") && mkdir((root_ + "/sub").c_str(), 0755) == 0 &&
-          spit(root_ + "/sub/file", "SECRET " + token_ + " in sub\n");
+          spit(root_ + "/sub/file", "SECRET " + token_ + " in sub\n") &&
+          mkdir((root_ + "/only-outside").c_str(), 0755) == 0;
   }
 
   bool ok() const { return ok_; }
@@ -265,7 +266,11 @@ class Escape : public ::testing::Test {
             "/.." + S() + "/secret", "/" + up + S(),     "/" + up + S() + "/newXXXXXX",
             "/..",               "/loop_a",              "/loop_a/x",
             "/self/x",           "/dev/.." + S() + "/secret", S() + "/secret",
-            S(),                 "/abs/sub/../secret"};
+            S(),                 "/abs/sub/../secret",
+            // Links that dangle inside the sysroot (the decoy has no
+            // only-outside) but lead to a directory outside it.
+            "/dangle_abs",       "/dangle_rel",          "/dangle_abs/",
+            "/dangle_abs/x",     "/dir/dangle_up",       "/dir/dangle_up/x"};
   }
 
   // The hostile tree, and a decoy of the sentinel where the absolute paths
@@ -292,6 +297,9 @@ class Escape : public ::testing::Test {
         {"/loop_a", "loop_b"},
         {"/loop_b", "loop_a"},
         {"/self", "self"},
+        {"/dangle_abs", S() + "/only-outside"},
+        {"/dangle_rel", up + S() + "/only-outside"},
+        {"/dir/dangle_up", "../" + up + S() + "/only-outside"},
     };
     for (const auto& [link, target] : links)
       ok = ok && symlink(target.c_str(), (root_ + link).c_str()) == 0;
@@ -427,6 +435,33 @@ TEST_F(Escape, MountPointsThroughSymlinksStayInside) {
     EXPECT_FALSE(mounted_on(decoy)) << mp << ": " << o.seen;
     EXPECT_FALSE(mounted_on(S()));
   }
+}
+
+// A filesystem mounted outside the sysroot, on a directory that guest links
+// name but that does not exist inside (the links dangle there): umount
+// through such a link must fail and leave that mount alone.
+TEST_F(Escape, UmountThroughALinkThatDanglesInsideLeavesOutsideMountsAlone) {
+  const std::string outside = S() + "/only-outside";
+  const std::string pid = std::to_string(s_.daemon().pid());
+  const std::string mountinfo = "/proc/" + pid + "/mountinfo";
+  auto outside_mounted = [&] { return slurp(mountinfo).find(" " + outside + " ") != std::string::npos; };
+  auto mount_outside = [&] {
+    return std::system(("nsenter -t " + pid + " -m mount -t tmpfs -o size=1m gfsd-sentinel " +
+                        outside).c_str()) == 0;
+  };
+  ASSERT_TRUE(mount_outside()) << "cannot mount a tmpfs on " << outside << " for the daemon";
+  ASSERT_TRUE(outside_mounted());
+  const proto::ActionInfo* umount = proto::find_action("umount");
+  ASSERT_NE(umount, nullptr);
+  for (const char* link : {"/dangle_abs", "/dangle_rel", "/dangle_abs/", "/dir/dangle_up"}) {
+    const Outcome o = call_action(c(), *umount, {link});  // force and lazy unmount too
+    EXPECT_EQ(o.problem, "") << link;
+    EXPECT_NE(o.seen.find("error"), std::string::npos) << "umount " << link << " succeeded: " << o.seen;
+    EXPECT_TRUE(outside_mounted()) << "umount " << link << " unmounted " << outside
+                                   << " outside the sysroot: " << o.seen;
+    if (!outside_mounted()) ASSERT_TRUE(mount_outside());
+  }
+  EXPECT_EQ(std::system(("nsenter -t " + pid + " -m umount " + outside).c_str()), 0);
 }
 
 // The same name leads inside for one call and outside for the next: nothing

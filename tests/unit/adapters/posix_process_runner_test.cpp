@@ -145,5 +145,62 @@ TEST_F(PosixRunnerGuestPaths, ErrorsNameTheGuestPath) {
   EXPECT_EQ(missing->err, "cat: " + root_ + "/missing: No such file or directory");
 }
 
+// The child does no $PATH search of its own (the parent planned it before
+// fork): the order, the skipping and the errors are execvp's.
+class PosixRunnerPathSearch : public PosixRunnerGuestPaths {
+ protected:
+  void SetUp() override {
+    PosixRunnerGuestPaths::SetUp();
+    const char* old = ::getenv("PATH");
+    saved_path_ = old ? old : "";
+    for (const char* d : {"/p1", "/p2", "/p3"}) fs::create_directories(tmp_ + d);
+  }
+  void TearDown() override {
+    ::setenv("PATH", saved_path_.c_str(), 1);
+    PosixRunnerGuestPaths::TearDown();
+  }
+  void script(const std::string& path, const std::string& text, fs::perms mode) {
+    write_host(path, "#!/bin/sh\n" + text + "\n");
+    fs::permissions(path, mode);
+  }
+  std::string saved_path_;
+};
+
+TEST_F(PosixRunnerPathSearch, FirstExecutableOnThePathWins) {
+  script(tmp_ + "/p2/gfsdprog", "echo two", fs::perms::owner_all);
+  script(tmp_ + "/p3/gfsdprog", "echo three", fs::perms::owner_all);
+  ::setenv("PATH", (tmp_ + "/p1:" + tmp_ + "/nothere:" + tmp_ + "/p2:" + tmp_ + "/p3").c_str(), 1);
+  auto r = run({"gfsdprog"}, {});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->out, "two\n");
+}
+
+TEST_F(PosixRunnerPathSearch, ANonExecutableIsSkippedButSaysPermissionDenied) {
+  script(tmp_ + "/p1/gfsdprog", "echo one", fs::perms::owner_read);
+  ::setenv("PATH", (tmp_ + "/p1:" + tmp_ + "/p2").c_str(), 1);
+  // Even root cannot execute a file without an x bit.
+  auto denied = run({"gfsdprog"}, {});
+  ASSERT_FALSE(denied);
+  EXPECT_EQ(denied.error().errnum, EACCES);
+  EXPECT_EQ(denied.error().message, "gfsdprog: Permission denied");
+  script(tmp_ + "/p2/gfsdprog", "echo two", fs::perms::owner_all);
+  auto found = run({"gfsdprog"}, {});
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->out, "two\n");
+}
+
+TEST_F(PosixRunnerPathSearch, MissingProgramAndExplicitNames) {
+  ::setenv("PATH", (tmp_ + "/p1").c_str(), 1);
+  auto missing = run({"gfsd-no-such-program"}, {});
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().errnum, ENOENT);
+  EXPECT_EQ(missing.error().message, "gfsd-no-such-program: No such file or directory");
+  // A name with a slash is not searched for.
+  script(tmp_ + "/p2/gfsdprog", "echo direct", fs::perms::owner_all);
+  auto direct = run({tmp_ + "/p2/gfsdprog"}, {});
+  ASSERT_TRUE(direct);
+  EXPECT_EQ(direct->out, "direct\n");
+}
+
 }  // namespace
 }  // namespace gfsd::adapters

@@ -7,6 +7,7 @@
 
 #include "adapters/mock/mock_ports.hpp"
 #include "proto/text_codec.hpp"
+#include "stub_handlers.hpp"
 
 namespace gfsd::proto {
 namespace {
@@ -59,14 +60,16 @@ class DispatcherTest : public testing::Test {
 };
 
 TEST_F(DispatcherTest, EveryProcedureDecodesItsArgumentsExactly) {
-  const Dispatcher d(empty);
+  // Every slot filled, so that grouped actions get past the feature check too.
+  const api::Handlers stubs = api::stub_handlers();
+  const Dispatcher d(stubs);
   for (int i = 0; i < kNumActionList; ++i) {
     const ActionInfo& a = kActionList[i];
     const std::string args = args_for(a);
     auto r = call(d, a.proc, args);
     ASSERT_FALSE(r) << a.name;
     EXPECT_EQ(r.error().errnum, ENOTSUP) << a.name;
-    EXPECT_EQ(r.error().message, std::string(a.name) + ": not supported by this daemon");
+    EXPECT_EQ(r.error().message, "stub handler") << a.name;
     if (!args.empty()) {
       auto shorter = call(d, a.proc, args.substr(0, args.size() - 1));
       ASSERT_FALSE(shorter);
@@ -78,9 +81,30 @@ TEST_F(DispatcherTest, EveryProcedureDecodesItsArgumentsExactly) {
   }
 }
 
+// An empty slot answers ENOTSUP; in a feature group, the whole group is then
+// unavailable, so its actions answer as the original does for a missing group.
+TEST_F(DispatcherTest, EmptySlotsAnswerNotSupported) {
+  const Dispatcher d(empty);
+  for (int i = 0; i < kNumActionList; ++i) {
+    const ActionInfo& a = kActionList[i];
+    auto r = call(d, a.proc, args_for(a));
+    ASSERT_FALSE(r) << a.name;
+    EXPECT_EQ(r.error().errnum, ENOTSUP) << a.name;
+    if (a.optgroup[0] == '\0')
+      EXPECT_EQ(r.error().message, std::string(a.name) + ": not supported by this daemon");
+    else
+      EXPECT_EQ(r.error().message, std::string("feature '") + a.optgroup +
+                                       "' is not available in this\nbuild of libguestfs.  Read "
+                                       "'AVAILABILITY' in the guestfs(3) man page for\nhow to "
+                                       "check for the availability of features.")
+          << a.name;
+  }
+}
+
 TEST_F(DispatcherTest, UnavailableFeatureGroup) {
   ON_CALL(ports.host, program_exists("lvm")).WillByDefault(Return(false));
-  const Dispatcher d(empty);
+  const api::Handlers stubs = api::stub_handlers();
+  const Dispatcher d(stubs);
   auto r = call(d, find_action("lvs")->proc, "");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().errnum, ENOTSUP);

@@ -445,3 +445,82 @@ TEST(LvmFilter, Errors) {
 
 }  // namespace
 }  // namespace gfsd::domain::test
+
+namespace gfsd::domain::test {
+namespace {
+
+using adapters::MockPorts;
+using testing::_;
+using testing::Return;
+
+// A file whose read() gives `data` once, then EOF.
+class DataFile : public ports::File {
+ public:
+  explicit DataFile(std::string data) : data_(std::move(data)) {}
+  Result<size_t> read(char* buf, size_t n) override {
+    const size_t k = std::min(n, data_.size() - pos_);
+    std::copy(data_.data() + pos_, data_.data() + pos_ + k, buf);
+    pos_ += k;
+    return k;
+  }
+  Result<void> write(const char*, size_t) override { return fail_errno(EBADF, "write"); }
+  Result<void> seek(int64_t) override { return fail_errno(ESPIPE, "seek"); }
+  Result<void> close() override { return {}; }
+
+ private:
+  std::string data_;
+  size_t pos_ = 0;
+};
+
+TEST(Vgmeta, BacksUpToAScratchFileReadsItBackAndRemovesIt) {
+  MockPorts m;
+  EXPECT_CALL(m.runner, run(Argv{"mktemp", "/tmp/vgmetaXXXXXX"}, _))
+      .WillOnce(Return(exited(0, "/tmp/vgmetaAbC123\n")));
+  EXPECT_CALL(m.runner, run(Argv{"lvm", "vgcfgbackup", "-f", "/tmp/vgmetaAbC123", "VG"}, _))
+      .WillOnce(Return(exited(0, "  Volume group \"VG\" successfully backed up.\n")));
+  EXPECT_CALL(m.devices, open("/tmp/vgmetaAbC123", ports::OpenFor::Read))
+      .WillOnce([](const std::string&, ports::OpenFor) {
+        return Result<std::unique_ptr<ports::File>>(
+            std::make_unique<DataFile>("VG {\n\tid = \"x\"\n}\n"));
+      });
+  EXPECT_CALL(m.devices, remove_file("/tmp/vgmetaAbC123"));
+  auto ctx = m.ctx();
+  auto r = vgmeta(ctx, "VG");
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(*r, "VG {\n\tid = \"x\"\n}\n");
+}
+
+TEST(Vgmeta, AFailedBackupSaysSoAndLeavesNoScratchFile) {
+  MockPorts m;
+  EXPECT_CALL(m.runner, run(Argv{"mktemp", "/tmp/vgmetaXXXXXX"}, _))
+      .WillOnce(Return(exited(0, "/tmp/vgmetaQ\n")));
+  EXPECT_CALL(m.runner, run(Argv{"lvm", "vgcfgbackup", "-f", "/tmp/vgmetaQ", "nope"}, _))
+      .WillOnce(Return(exited(5, "", "  Volume group \"nope\" not found\n")));
+  EXPECT_CALL(m.devices, open(_, _)).Times(0);
+  EXPECT_CALL(m.devices, remove_file("/tmp/vgmetaQ"));
+  auto ctx = m.ctx();
+  auto r = vgmeta(ctx, "nope");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "vgcfgbackup:   Volume group \"nope\" not found");
+}
+
+TEST(Vgmeta, MetadataTooLargeForAReply) {
+  MockPorts m;
+  EXPECT_CALL(m.runner, run(Argv{"mktemp", "/tmp/vgmetaXXXXXX"}, _))
+      .WillOnce(Return(exited(0, "/tmp/vgmetaL\n")));
+  EXPECT_CALL(m.runner, run(Argv{"lvm", "vgcfgbackup", "-f", "/tmp/vgmetaL", "VG"}, _))
+      .WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.devices, open("/tmp/vgmetaL", ports::OpenFor::Read))
+      .WillOnce([](const std::string&, ports::OpenFor) {
+        return Result<std::unique_ptr<ports::File>>(
+            std::make_unique<DataFile>(std::string(4 * 1024 * 1024, 'x')));
+      });
+  EXPECT_CALL(m.devices, remove_file("/tmp/vgmetaL"));
+  auto ctx = m.ctx();
+  auto r = vgmeta(ctx, "VG");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().message, "metadata is too large for message buffer");
+}
+
+}  // namespace
+}  // namespace gfsd::domain::test

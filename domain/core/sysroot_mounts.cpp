@@ -1,0 +1,29 @@
+#include "domain/core/sysroot_mounts.hpp"
+
+namespace gfsd::domain {
+
+namespace {
+
+// The guest path of a host mount point, or "" when it is not at or below root.
+std::string guest_path_of(const std::string& target, const std::string& root) {
+  if (!root.empty() && target == root) return "/";
+  if (target.size() > root.size() && target.compare(0, root.size(), root) == 0 &&
+      target[root.size()] == '/')
+    return target.substr(root.size());
+  return "";
+}
+
+}  // namespace
+
+Result<std::vector<SysrootMount>> sysroot_mounts(Ctx& ctx) {
+  auto list = ctx.mounts.list();
+  if (!list) return forward(list.error());
+  std::vector<SysrootMount> out;
+  for (const auto& m : *list) {
+    std::string guest = guest_path_of(m.target, ctx.config.sysroot);
+    if (!guest.empty()) out.push_back({m.source, m.target, std::move(guest), m.fstype});
+  }
+  return out;
+}
+
+}  // namespace gfsd::domain

@@ -1,0 +1,52 @@
+// ntfsclone_out / ntfsclone_in: an NTFS filesystem to and from ntfsclone's
+// "special image" format, streamed through the FileOut / FileIn channel.
+#include <cerrno>
+
+#include "domain/fs/fs_actions.hpp"
+
+namespace gfsd::domain {
+
+Result<void> ntfsclone_out(Ctx& ctx, const std::string& device, const api::opt::ntfsclone_out& o) {
+  if (!ctx.download) return fail("internal error: download without a file stream");
+  std::vector<std::string> argv{"ntfsclone", "-o", "-", "--save-image"};
+  if (o.metadataonly.value_or(false)) argv.push_back("--metadata");
+  if (o.rescue.value_or(false)) argv.push_back("--rescue");
+  if (o.ignorefscheck.value_or(false)) argv.push_back("--ignore-fs-check");
+  if (o.preservetimestamps.value_or(false)) argv.push_back("--preserve-timestamps");
+  if (o.force.value_or(false)) argv.push_back("--force");
+  argv.push_back(device);
+
+  // The reply goes first, as with the original; after it an error can only
+  // cancel the transfer.
+  GFSD_TRY(ctx.download->start());
+  ports::RunOptions run;
+  run.stdout_sink = [&](const char* data, size_t n) { return ctx.download->write(data, n); };
+  auto r = ctx.runner.run(argv, run);
+  if (!r) return forward(r.error());
+  if (r->status != 0) return fail("pclose: " + device + ": " + r->err);
+  return ctx.download->finish();
+}
+
+Result<void> ntfsclone_in(Ctx& ctx, const std::string& device) {
+  if (!ctx.upload) return fail("internal error: upload without a file stream");
+  bool at_end = false;
+  ports::RunOptions run;
+  run.stdin_source = [&](char* buf, size_t n) -> Result<size_t> {
+    auto got = ctx.upload->read(buf, n);
+    if (got && *got == 0) at_end = true;
+    return got;
+  };
+  auto r = ctx.runner.run({"ntfsclone", "-O", device, "--restore-image", "-"}, run);
+  if (!r) {
+    if (r.error().errnum == ECANCELED) return fail("ntfsclone cancelled");
+    if (r.error().errnum == EPROTO) return fail("write error on device: " + device + ": ");
+    return forward(r.error());
+  }
+  // ntfsclone stopped reading before the end of the image.
+  if (!at_end) return fail("write error on device: " + device + ": " + r->err);
+  if (r->status != 0)
+    return fail("ntfsclone subcommand failed on device: " + device + ": " + r->err);
+  return {};
+}
+
+}  // namespace gfsd::domain

@@ -1,0 +1,112 @@
+// Feature groups tell the truth: a group is available only when every one of
+// its actions has a handler and the appliance has what the group needs.
+#include "domain/internal/features.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "adapters/mock/mock_ports.hpp"
+#include "optgroups.hpp"
+#include "domain/register.hpp"
+#include "proto/action_table.hpp"
+#include "stub_handlers.hpp"
+
+namespace gfsd::domain {
+namespace {
+
+using testing::Return;
+
+class FeaturesTest : public testing::Test {
+ protected:
+  FeaturesTest() {
+    register_all(registered);
+    // An appliance that has every program and filesystem.
+    ON_CALL(ports.host, program_exists).WillByDefault(Return(true));
+    ON_CALL(ports.host, kernel_has_filesystem).WillByDefault(Return(true));
+    ON_CALL(ports.host, path_exists).WillByDefault(Return(true));
+  }
+  Availability with(const api::Handlers* h, const std::string& group) {
+    auto ctx = ports.ctx();
+    ctx.handlers = h;
+    return optgroup_availability(ctx, group);
+  }
+  adapters::MockPorts ports;
+  api::Handlers registered;
+};
+
+// The groups of the action table, from the table itself.
+std::vector<std::string> table_groups() {
+  std::vector<std::string> out;
+  for (int i = 0; i < proto::kNumActionList; ++i) {
+    const std::string g = proto::kActionList[i].optgroup;
+    if (!g.empty() && std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(FeaturesTest, EveryGroupOfTheTableIsKnownAndHasAProbe) {
+  std::vector<std::string> generated;
+  for (const auto& g : api::kOptGroups) generated.emplace_back(g.name);
+  EXPECT_EQ(generated, table_groups());
+  for (const auto& g : table_groups()) EXPECT_TRUE(optgroup_has_probe(g)) << g;
+  EXPECT_EQ(probes_without_group(), std::vector<std::string>{});
+}
+
+TEST_F(FeaturesTest, NoGroupWithAnEmptySlotIsAvailable) {
+  for (const auto& g : api::kOptGroups) {
+    bool all_present = true;
+    for (int i = 0; i < proto::kNumActionList; ++i) {
+      const auto& a = proto::kActionList[i];
+      if (a.optgroup == std::string(g.name) && !proto::handler_present(registered, a.proc))
+        all_present = false;
+    }
+    EXPECT_EQ(g.complete(registered), all_present) << g.name;
+    EXPECT_EQ(with(&registered, g.name) == Availability::Available, all_present) << g.name;
+  }
+}
+
+TEST_F(FeaturesTest, GroupsFinishedInThisBuildAreAvailable) {
+  // What tools rely on today; removing one handler of these withdraws a group.
+  for (const char* g : {"lvm2", "ntfs3g", "linuxxattrs", "hivex", "mknod", "gdisk", "xfs",
+                        "ntfsprogs", "linuxfsuuid", "wipefs", "zerofree", "linuxmodules"})
+    EXPECT_EQ(with(&registered, g), Availability::Available) << g;
+}
+
+TEST_F(FeaturesTest, AFullTableStillNeedsTheAppliancesProgram) {
+  const api::Handlers stubs = api::stub_handlers();
+  EXPECT_EQ(with(&stubs, "luks"), Availability::Available);
+  ON_CALL(ports.host, program_exists("cryptsetup")).WillByDefault(Return(false));
+  EXPECT_EQ(with(&stubs, "luks"), Availability::Unavailable);
+  ON_CALL(ports.host, kernel_has_filesystem("btrfs")).WillByDefault(Return(false));
+  EXPECT_EQ(with(&stubs, "btrfs"), Availability::Unavailable);
+  ON_CALL(ports.host, path_exists("/proc/modules")).WillByDefault(Return(false));
+  EXPECT_EQ(with(&stubs, "linuxmodules"), Availability::Unavailable);
+}
+
+TEST_F(FeaturesTest, WithoutAHandlerTableNoGroupWithActionsIsAvailable) {
+  for (const auto& g : api::kOptGroups) EXPECT_EQ(with(nullptr, g.name), Availability::Unavailable);
+}
+
+TEST_F(FeaturesTest, RetiredGroupsAreAlwaysAvailableAndUnknownOnesAreSaidSo) {
+  EXPECT_EQ(with(nullptr, "augeas"), Availability::Available);
+  EXPECT_EQ(with(nullptr, "realpath"), Availability::Available);
+  EXPECT_EQ(with(&registered, "nosuchgroup"), Availability::UnknownGroup);
+  EXPECT_EQ(with(&registered, ""), Availability::UnknownGroup);
+}
+
+TEST_F(FeaturesTest, AllGroupsListsEveryKnownGroupSorted) {
+  auto expected = table_groups();
+  expected.push_back("augeas");
+  expected.push_back("realpath");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(all_optgroups(), expected);
+  EXPECT_EQ(all_optgroups().size(), 38u);  // as the original lists them
+}
+
+}  // namespace
+}  // namespace gfsd::domain
