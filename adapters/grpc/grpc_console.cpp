@@ -3,16 +3,14 @@
 #include <chrono>
 #include <optional>
 #include <utility>
-#include <vector>
 
-#include <grpcpp/ext/proto_server_reflection_plugin.h>
-#include <grpcpp/impl/server_builder_option.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
 
 #include "adapters/grpc/console_service.hpp"
 #include "adapters/grpc/console_token.hpp"
+#include "adapters/grpc/reflection_option.hpp"
 #include "adapters/grpc/token_gate.hpp"
 #include "adapters/grpc/unix_acceptor.hpp"
 #include "proto/protocol.hpp"
@@ -24,19 +22,6 @@ namespace {
 // Room for the largest XDR request (a BufferIn argument) in its Struct form.
 constexpr int kMaxReceive = 2 * static_cast<int>(proto::kMessageMax);
 constexpr auto kShutdownGrace = std::chrono::seconds(2);
-
-// Server reflection (what grpcurl asks first), for this one server only:
-// the global InitProtoReflectionServerBuilderPlugin() would add it to every
-// server built later, the refusing one included. Only on a Unix socket,
-// whose connections are checked as a whole; on TCP the token is checked by
-// our methods, and the reflection service has no place for that check.
-class WithReflection final : public grpc::ServerBuilderOption {
- public:
-  void UpdateArguments(grpc::ChannelArguments*) override {}
-  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>* plugins) override {
-    plugins->push_back(std::make_unique<grpc::reflection::ProtoServerReflectionPlugin>());
-  }
-};
 
 // "unix:/run/x.sock" and "unix:///run/x.sock" are both /run/x.sock.
 std::string unix_path(const std::string& address) {
@@ -102,10 +87,11 @@ Result<std::unique_ptr<GrpcConsole>> GrpcConsole::start(const std::string& addre
   auto impl = std::make_unique<Impl>(dispatcher, std::move(make_ctx), log, token);
   grpc::ServerBuilder builder;
   int port = 0;
-  if (unix_socket)
-    builder.SetOption(std::make_unique<WithReflection>());
-  else
-    builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
+  // Reflection only on a Unix socket, whose connections are checked as a
+  // whole; on TCP the token is checked by our methods, and the reflection
+  // service has no place for that check.
+  builder.SetOption(std::make_unique<grpc_console::ReflectionOption>(unix_socket));
+  if (!unix_socket) builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&impl->service);
   builder.SetMaxReceiveMessageSize(kMaxReceive);
   impl->server = builder.BuildAndStart();

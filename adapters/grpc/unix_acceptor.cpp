@@ -13,6 +13,7 @@
 #include <grpcpp/server_builder.h>
 #include <grpcpp/server_posix.h>
 
+#include "adapters/grpc/reflection_option.hpp"
 #include "adapters/transport/unix_socket.hpp"
 
 namespace gfsd::adapters::grpc_console {
@@ -55,6 +56,7 @@ Result<std::unique_ptr<UnixAcceptor>> UnixAcceptor::start(const std::string& pat
   std::unique_ptr<UnixAcceptor> acceptor(
       new UnixAcceptor(*fd, wake[0], wake[1], path, console, log));
   grpc::ServerBuilder builder;
+  builder.SetOption(std::make_unique<ReflectionOption>(false));
   builder.RegisterCallbackGenericService(acceptor->refusing_service_.get());
   acceptor->refusing_server_ = builder.BuildAndStart();
   if (!acceptor->refusing_server_) return fail("cannot start the gRPC console on unix:" + path);
