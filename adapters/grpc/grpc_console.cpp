@@ -37,9 +37,9 @@ std::string bound_address(const std::string& address, int port) {
   return address.substr(0, colon + 1) + std::to_string(port);
 }
 
-}  // namespace
-
 bool is_unix_address(const std::string& address) { return address.rfind("unix:", 0) == 0; }
+
+}  // namespace
 
 struct GrpcConsole::Impl {
   Impl(const proto::Dispatcher& dispatcher, CtxFactory make_ctx, ports::Log& log,

@@ -51,7 +51,4 @@ class GrpcConsole {
   std::unique_ptr<Impl> impl_;
 };
 
-// Whether a --grpc address is a Unix socket ("unix:PATH") rather than TCP.
-bool is_unix_address(const std::string& address);
-
 }  // namespace gfsd::adapters

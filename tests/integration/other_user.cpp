@@ -27,9 +27,11 @@ bool become(const OtherUser& user) {
          ::chdir("/") == 0;
 }
 
-// Forks; the child sends stdout and stderr to a pipe, becomes user and runs
-// body. The parent collects the output until EOF or the deadline.
-ChildRun run_child(const OtherUser& user, const std::function<int()>& body, int timeout_ms) {
+}  // namespace
+
+// The child sends stdout and stderr to a pipe, becomes user and runs body;
+// the parent collects the output until EOF or the deadline.
+ChildRun run_as(const OtherUser& user, const std::function<int()>& body, int timeout_ms) {
   ChildRun run;
   int out[2];
   if (::pipe2(out, O_CLOEXEC) < 0) return run;
@@ -77,16 +79,10 @@ ChildRun run_child(const OtherUser& user, const std::function<int()>& body, int 
   return run;
 }
 
-}  // namespace
-
 std::optional<OtherUser> nobody() {
   const struct passwd* pw = ::getpwnam("nobody");
   if (!pw || pw->pw_uid == 0) return std::nullopt;
   return OtherUser{pw->pw_uid, pw->pw_gid};
-}
-
-ChildRun run_as(const OtherUser& user, const std::function<int()>& body, int timeout_ms) {
-  return run_child(user, body, timeout_ms);
 }
 
 ChildRun exec_as(const OtherUser& user, const std::string& binary,
@@ -104,7 +100,7 @@ ChildRun exec_as(const OtherUser& user, const std::string& binary,
   argv.push_back(nullptr);
   for (auto& e : environment) envp.push_back(e.data());
   envp.push_back(nullptr);
-  ChildRun run = run_child(
+  ChildRun run = run_as(
       user,
       [&] {
         ::fexecve(exe, argv.data(), envp.data());
