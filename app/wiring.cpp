@@ -117,7 +117,8 @@ int run_daemon(int argc, char** argv) {
     console = std::move(*started);
     // Where the token is, never the token: stderr may end up in logs.
     if (!console->token_file().empty())
-      std::fprintf(stderr, "guestfsd: gRPC console token in %s (send 'authorization: Bearer TOKEN')\n",
+      std::fprintf(stderr,
+                   "guestfsd: gRPC console token in %s (send 'authorization: Bearer TOKEN')\n",
                    console->token_file().c_str());
     std::fprintf(stderr, "guestfsd: gRPC console listening on %s\n", console->address().c_str());
   }
