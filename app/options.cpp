@@ -27,6 +27,8 @@ po::options_description describe() {
       ("verbose,v", "")
       ("help,?", "")
       ("grpc", po::value<std::string>())
+      ("grpc-allow-tcp", "")
+      ("grpc-token-file", po::value<std::string>())
       (kExtra, po::value<std::vector<std::string>>());
   return desc;
 }
@@ -100,8 +102,20 @@ Result<Options> parse_options(int argc, char** argv) {
         auto address = grpc_address(o.value.empty() ? std::string() : o.value.front());
         if (!address) return forward(address.error());
         opts.grpc = *address;
+      } else if (key == "grpc-allow-tcp") {
+        opts.grpc_allow_tcp = true;
+      } else if (key == "grpc-token-file") {
+        opts.grpc_token_file = o.value.empty() ? std::string() : o.value.front();
+        if (opts.grpc_token_file.empty() || opts.grpc_token_file.front() != '/')
+          return fail("guestfsd: --grpc-token-file needs an absolute path");
       }
     }
+    // The console runs any action as root; on TCP every local user can
+    // reach it, so only the explicit flag (and then a token) opens it.
+    if (!opts.grpc.empty() && opts.grpc.rfind("unix:", 0) != 0 && !opts.grpc_allow_tcp)
+      return fail("guestfsd: --grpc " + opts.grpc +
+                  ": a TCP console is open to every local user; serve it on unix:PATH, "
+                  "or add --grpc-allow-tcp to serve TCP to clients holding its token");
   } catch (const po::error& e) {
     return fail(std::string("guestfsd: ") + e.what());
   } catch (const std::exception& e) {
@@ -122,8 +136,15 @@ std::string usage_text() {
          "  -r                   work on / instead of /sysroot, and do not unmount\n"
          "                       filesystems on exit (libguestfs live)\n"
          "  -v, --verbose        verbose debugging messages\n"
-         "      --grpc ADDR      also serve the gRPC debug console on [HOST:]PORT\n"
-         "                       (HOST defaults to 127.0.0.1) or unix:PATH\n"
+         "      --grpc ADDR      also serve the gRPC debug console on unix:PATH (a socket\n"
+         "                       only this daemon's user may use) or, with --grpc-allow-tcp,\n"
+         "                       on [HOST:]PORT (HOST defaults to 127.0.0.1)\n"
+         "      --grpc-allow-tcp serve the console on TCP; every call must then carry the\n"
+         "                       token the daemon writes to its token file (mode 0600)\n"
+         "      --grpc-token-file PATH\n"
+         "                       where to write that token; default\n"
+         "                       $XDG_RUNTIME_DIR/guestfsd-console-PORT.token, or for root\n"
+         "                       /run/guestfsd-console-PORT.token\n"
          "  -?, --help           show this help\n";
 }
 

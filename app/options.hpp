@@ -16,6 +16,8 @@ struct Options {
   bool test = false;     // -t/--test (undocumented)
   bool help = false;     // -?/--help
   std::string grpc;      // --grpc ADDR: the gRPC debug console; empty: none
+  bool grpc_allow_tcp = false;  // --grpc-allow-tcp: a TCP console (with a token) is wanted
+  std::string grpc_token_file;  // --grpc-token-file PATH; empty: the default place
 };
 
 // Whether this binary has the gRPC debug console (CMake GUESTFSD_GRPC).
@@ -26,7 +28,8 @@ bool grpc_built_in();
 // and "unix:PATH" are taken as they are. Port 0 picks a free port.
 Result<std::string> grpc_address(const std::string& arg);
 
-// Errors carry a one-line message starting with "guestfsd: ".
+// Errors carry a one-line message starting with "guestfsd: ". A TCP --grpc
+// address is refused without --grpc-allow-tcp: any local user can reach it.
 Result<Options> parse_options(int argc, char** argv);
 
 // The synopsis and one line per documented option, newline-terminated.

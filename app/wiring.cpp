@@ -108,12 +108,18 @@ int run_daemon(int argc, char** argv) {
   // at a time whoever asks. Declared after everything it uses, so it stops first.
   std::unique_ptr<adapters::GrpcConsole> console;
   if (!opts.grpc.empty()) {
-    auto started = adapters::GrpcConsole::start(opts.grpc, dispatcher, make_ctx, log);
+    auto started = adapters::GrpcConsole::start(opts.grpc, opts.grpc_token_file, dispatcher,
+                                                make_ctx, log);
     if (!started) {
       std::fprintf(stderr, "guestfsd: %s\n", started.error().message.c_str());
       return EXIT_FAILURE;
     }
     console = std::move(*started);
+    // Where the token is, never the token: stderr may end up in logs.
+    if (!console->token_file().empty())
+      std::fprintf(stderr,
+                   "guestfsd: gRPC console token in %s (send 'authorization: Bearer TOKEN')\n",
+                   console->token_file().c_str());
     std::fprintf(stderr, "guestfsd: gRPC console listening on %s\n", console->address().c_str());
   }
 #endif

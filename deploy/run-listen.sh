@@ -4,7 +4,8 @@
 # can never touch this machine's files). Ctrl-C stops it.
 #
 #   sudo deploy/run-listen.sh [SOCKET [DAEMON-OPTION...]]   (default /tmp/guestfsd.sock)
-#   sudo deploy/run-listen.sh /tmp/guestfsd.sock --grpc 50051   (+ the gRPC debug console)
+#   sudo deploy/run-listen.sh /tmp/guestfsd.sock --grpc unix:/tmp/guestfsd-console.sock
+#                                                  (+ the gRPC debug console; see README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOCK=${1:-/tmp/guestfsd.sock}
@@ -26,8 +27,8 @@ Talk to it from another terminal with the bundled client, for example:
   build/tests/guestfsd-call $SOCK statns /hello
   build/tests/guestfsd-call --list | less        (every action and its signature)
 
-It serves one client after another; stop it with Ctrl-C. With --grpc PORT it also
-serves the gRPC debug console: build/tests/guestfsd-console PORT list (see README.md).
+It serves one client after another; stop it with Ctrl-C. With --grpc unix:PATH it also
+serves the gRPC debug console: sudo build/tests/guestfsd-console unix:PATH list (see README.md).
 MSG
 exec unshare -m --propagation private sh -c \
   'mount -t tmpfs -o size=256m guestfsd-sysroot /sysroot && exec "$0" "$@"' \

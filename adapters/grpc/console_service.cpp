@@ -74,11 +74,16 @@ grpc::Status to_status(const Error& e) {
 }
 
 ConsoleService::ConsoleService(const proto::Dispatcher& dispatcher, CtxFactory make_ctx,
-                               ports::Log& log)
-    : dispatcher_(dispatcher), make_ctx_(std::move(make_ctx)), log_(log) {}
+                               ports::Log& log, const TokenGate* gate)
+    : dispatcher_(dispatcher), make_ctx_(std::move(make_ctx)), log_(log), gate_(gate) {}
 
-grpc::Status ConsoleService::List(grpc::ServerContext*, const pb::ListRequest*,
+grpc::Status ConsoleService::admit(const grpc::ServerContext& context, const char* rpc) const {
+  return gate_ ? gate_->admit(context, rpc) : grpc::Status::OK;
+}
+
+grpc::Status ConsoleService::List(grpc::ServerContext* context, const pb::ListRequest*,
                                   pb::ListReply* reply) {
+  if (auto refused = admit(*context, "List"); !refused.ok()) return refused;
   static constexpr std::pair<proto::ActionFlag, const char*> kFlags[] = {
       {proto::kFileIn, "FileIn"},         {proto::kFileOut, "FileOut"},
       {proto::kProgress, "Progress"},     {proto::kCancellable, "Cancellable"},
@@ -103,8 +108,9 @@ grpc::Status ConsoleService::List(grpc::ServerContext*, const pb::ListRequest*,
   return grpc::Status::OK;
 }
 
-grpc::Status ConsoleService::Call(grpc::ServerContext*, const pb::CallRequest* request,
+grpc::Status ConsoleService::Call(grpc::ServerContext* context, const pb::CallRequest* request,
                                   pb::CallReply* reply) {
+  if (auto refused = admit(*context, "Call"); !refused.ok()) return refused;
   auto action = lookup(request->action(), "Call");
   if (!action) return to_status(action.error());
   return run(**action, *request, nullptr, nullptr, *reply);
@@ -113,6 +119,7 @@ grpc::Status ConsoleService::Call(grpc::ServerContext*, const pb::CallRequest* r
 grpc::Status ConsoleService::Upload(grpc::ServerContext* context,
                                     grpc::ServerReader<pb::UploadRequest>* reader,
                                     pb::CallReply* reply) {
+  if (auto refused = admit(*context, "Upload"); !refused.ok()) return refused;
   pb::UploadRequest first;
   if (!reader->Read(&first) || first.part_case() != pb::UploadRequest::kCall)
     return to_status(Error{EINVAL, "Upload: the first message must carry the call"});
@@ -122,8 +129,10 @@ grpc::Status ConsoleService::Upload(grpc::ServerContext* context,
   return run(**action, first.call(), &upload, nullptr, *reply);
 }
 
-grpc::Status ConsoleService::Download(grpc::ServerContext*, const pb::CallRequest* request,
+grpc::Status ConsoleService::Download(grpc::ServerContext* context,
+                                      const pb::CallRequest* request,
                                       grpc::ServerWriter<pb::DownloadReply>* writer) {
+  if (auto refused = admit(*context, "Download"); !refused.ok()) return refused;
   auto action = lookup(request->action(), "Download");
   if (!action) return to_status(action.error());
   GrpcDownload download(*writer);

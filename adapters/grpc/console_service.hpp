@@ -9,6 +9,7 @@
 
 #include "adapters/grpc/file_streams.hpp"
 #include "adapters/grpc/grpc_console.hpp"
+#include "adapters/grpc/token_gate.hpp"
 #include "proto/grpc/console.grpc.pb.h"
 
 namespace gfsd::adapters::grpc_console {
@@ -17,7 +18,10 @@ namespace pb = ::guestfsd::console::v1;
 
 class ConsoleService final : public pb::Console::Service {
  public:
-  ConsoleService(const proto::Dispatcher& dispatcher, CtxFactory make_ctx, ports::Log& log);
+  // gate: the token check of a TCP console; nullptr when the connection
+  // itself was checked (a Unix socket's peer uid).
+  ConsoleService(const proto::Dispatcher& dispatcher, CtxFactory make_ctx, ports::Log& log,
+                 const TokenGate* gate);
 
   grpc::Status List(grpc::ServerContext* context, const pb::ListRequest* request,
                     pb::ListReply* reply) override;
@@ -30,6 +34,7 @@ class ConsoleService final : public pb::Console::Service {
                         grpc::ServerWriter<pb::DownloadReply>* writer) override;
 
  private:
+  grpc::Status admit(const grpc::ServerContext& context, const char* rpc) const;
   grpc::Status run(const proto::ActionInfo& action, const pb::CallRequest& request,
                    GrpcUpload* upload, GrpcDownload* download,
                    pb::CallReply& reply);
@@ -37,6 +42,7 @@ class ConsoleService final : public pb::Console::Service {
   const proto::Dispatcher& dispatcher_;
   CtxFactory make_ctx_;
   ports::Log& log_;
+  const TokenGate* gate_;
 };
 
 // "ENOENT: message" (the message alone without errno), with a matching code.

@@ -5,14 +5,13 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/un.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <utility>
 
 #include "adapters/transport/fd_channel.hpp"
+#include "adapters/transport/unix_socket.hpp"
 
 namespace gfsd::adapters {
 
@@ -58,17 +57,36 @@ class ListenSource final : public ports::ChannelSource {
   Result<std::unique_ptr<ports::Channel>> next() override {
     for (;;) {
       const int client = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
-      if (client >= 0) {
-        log_.debug("accepted a client on '" + path_ + "'");
-        return std::unique_ptr<ports::Channel>(std::make_unique<FdChannel>(client, true, path_));
+      if (client < 0) {
+        // A client that gave up before we got to it is no reason to stop.
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        return fail_errno(errno, "accept: " + path_);
       }
-      // A client that gave up before we got to it is no reason to stop.
-      if (errno == EINTR || errno == ECONNABORTED) continue;
-      return fail_errno(errno, "accept: " + path_);
+      if (!admitted(client)) {
+        ::close(client);
+        continue;
+      }
+      log_.debug("accepted a client on '" + path_ + "'");
+      return std::unique_ptr<ports::Channel>(std::make_unique<FdChannel>(client, true, path_));
     }
   }
 
  private:
+  // The channel runs every action as the daemon's user: serve only that
+  // user. The socket's mode already says so; this holds even if the mode
+  // is widened or the peer has CAP_DAC_OVERRIDE.
+  bool admitted(int client) {
+    const auto peer = peer_of(client);
+    if (!peer) {
+      log_.error("guestfsd: refused a client on '" + path_ + "': " + peer.error().message);
+      return false;
+    }
+    if (is_our_user(*peer)) return true;
+    log_.error("guestfsd: refused a client on '" + path_ + "' from " + describe_peer(*peer) +
+               ": only uid " + std::to_string(::geteuid()) + " may connect");
+    return false;
+  }
+
   int fd_;
   std::string path_;
   ports::Log& log_;
@@ -110,30 +128,10 @@ Result<std::unique_ptr<ports::ChannelSource>> from_path(const std::string& path,
 
 Result<std::unique_ptr<ports::ChannelSource>> listen_at(const std::string& path,
                                                         ports::Log& log) {
-  struct sockaddr_un addr {};
-  addr.sun_family = AF_UNIX;
-  if (path.size() >= sizeof addr.sun_path) return fail(path + ": socket path is too long");
-  path.copy(addr.sun_path, path.size());
-
-  // A socket left behind by an earlier run would make bind fail; anything
-  // else at that path is not ours to delete.
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode)) ::unlink(path.c_str());
-
-  const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return fail_errno(errno, "socket");
-  if (::bind(fd, reinterpret_cast<const struct sockaddr*>(&addr), sizeof addr) < 0) {
-    const int err = errno;
-    ::close(fd);
-    return fail_errno(err, "bind: " + path);
-  }
-  if (::listen(fd, 4) < 0) {
-    const int err = errno;
-    ::close(fd);
-    return fail_errno(err, "listen: " + path);
-  }
+  auto fd = listen_owner_only(path);
+  if (!fd) return forward(fd.error());
   log.debug("listening on '" + path + "'");
-  return std::unique_ptr<ports::ChannelSource>(std::make_unique<ListenSource>(fd, path, log));
+  return std::unique_ptr<ports::ChannelSource>(std::make_unique<ListenSource>(*fd, path, log));
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The gRPC debug console (guestfsd --grpc): the real daemon serves the XDR
 // channel and the console side by side; every action goes through the one
-// dispatcher. Built only with GUESTFSD_GRPC.
+// dispatcher. Every test runs on both transports: a Unix socket, and TCP
+// (--grpc-allow-tcp) with the token the daemon writes. Who is refused is in
+// grpc_console_access_test.cpp. Built only with GUESTFSD_GRPC.
 #include <gtest/gtest.h>
 
 #include <grpcpp/generic/generic_stub.h>
@@ -17,6 +19,7 @@
 #include <thread>
 
 #include "integration/fixture.hpp"
+#include "integration/grpc_console_support.hpp"
 #include "proto/action_table.hpp"
 #include "proto/frame.hpp"
 #include "proto/grpc/console.grpc.pb.h"
@@ -28,20 +31,11 @@ namespace {
 namespace pb = ::guestfsd::console::v1;
 using google::protobuf::Value;
 
-constexpr const char* kListening = "gRPC console listening on ";
-
 std::string random_bytes(size_t n, unsigned seed) {
   std::mt19937 gen(seed);
   std::string s(n, '\0');
   for (auto& ch : s) ch = static_cast<char>(gen());
   return s;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream o;
-  o << f.rdbuf();
-  return o.str();
 }
 
 pb::CallRequest request(const std::string& action,
@@ -70,44 +64,48 @@ Value strs(const std::vector<std::string>& items) {
   return v;
 }
 
-class GrpcConsoleTest : public ::testing::Test {
+enum class Transport { Unix, Tcp };
+
+class GrpcConsoleTest : public ::testing::TestWithParam<Transport> {
  protected:
   void SetUp() override {
     GFSD_REQUIRE_NAMESPACES();
-    ASSERT_TRUE(s_.start());
-    ASSERT_TRUE(wait_for_console()) << s_.daemon().stderr_text();
+    s_ = std::make_unique<Served>(options());
+    ASSERT_TRUE(s_->start());
+    auto address = wait_for_console(s_->daemon());
+    ASSERT_TRUE(address) << s_->daemon().stderr_text();
+    address_ = *address;
+    if (tcp()) {
+      token_ = token_in(token_file());
+      ASSERT_EQ(token_.size(), 64u) << s_->daemon().stderr_text();
+    }
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(-1);
     channel_ = grpc::CreateCustomChannel(address_, grpc::InsecureChannelCredentials(), args);
     stub_ = pb::Console::NewStub(channel_);
   }
 
-  static DaemonOptions options() {
+  bool tcp() const { return GetParam() == Transport::Tcp; }
+  std::string token_file() const { return dir_.path() + "/console.token"; }
+
+  DaemonOptions options() const {
     DaemonOptions o;
-    o.extra_args = {"--grpc", "0"};  // a free port on 127.0.0.1
+    if (tcp())  // a free port on 127.0.0.1
+      o.extra_args = {"--grpc", "0", "--grpc-allow-tcp", "--grpc-token-file", token_file()};
+    else
+      o.extra_args = {"--grpc", "unix:" + dir_.path() + "/console.sock"};
     return o;
   }
 
-  // The daemon says where it listens once it does.
-  bool wait_for_console() {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < deadline) {
-      const std::string err = s_.daemon().stderr_text();
-      const auto at = err.find(kListening);
-      const auto end = at == std::string::npos ? at : err.find('\n', at);
-      if (end != std::string::npos) {
-        address_ = err.substr(at + std::strlen(kListening), end - at - std::strlen(kListening));
-        return true;
-      }
-      if (!s_.daemon().running()) return false;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return false;
+  // What every call of a TCP console must carry.
+  void authorize(grpc::ClientContext& ctx) const {
+    if (tcp()) ctx.AddMetadata("authorization", "Bearer " + token_);
   }
 
   grpc::Status call(const pb::CallRequest& req, pb::CallReply* reply = nullptr,
                     int deadline_ms = 30000) {
     grpc::ClientContext ctx;
+    authorize(ctx);
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(deadline_ms));
     pb::CallReply unused;
     return stub_->Call(&ctx, req, reply ? reply : &unused);
@@ -115,6 +113,7 @@ class GrpcConsoleTest : public ::testing::Test {
 
   grpc::Status upload(const pb::CallRequest& req, const std::string& data, size_t piece) {
     grpc::ClientContext ctx;
+    authorize(ctx);
     pb::CallReply reply;
     auto writer = stub_->Upload(&ctx, &reply);
     pb::UploadRequest msg;
@@ -130,6 +129,7 @@ class GrpcConsoleTest : public ::testing::Test {
 
   grpc::Status download(const pb::CallRequest& req, std::string& data) {
     grpc::ClientContext ctx;
+    authorize(ctx);
     auto reader = stub_->Download(&ctx, req);
     pb::DownloadReply msg;
     data.clear();
@@ -137,14 +137,17 @@ class GrpcConsoleTest : public ::testing::Test {
     return reader->Finish();
   }
 
-  Served s_{options()};
+  TempDir dir_;  // the console's socket or token file
+  std::unique_ptr<Served> s_;
   std::string address_;
+  std::string token_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<pb::Console::Stub> stub_;
 };
 
-TEST_F(GrpcConsoleTest, ListsEveryActionOfTheTableWithItsSignature) {
+TEST_P(GrpcConsoleTest, ListsEveryActionOfTheTableWithItsSignature) {
   grpc::ClientContext ctx;
+  authorize(ctx);
   pb::ListReply reply;
   ASSERT_TRUE(stub_->List(&ctx, pb::ListRequest(), &reply).ok());
   ASSERT_EQ(reply.actions_size(), proto::kNumActionList);
@@ -183,17 +186,17 @@ TEST_F(GrpcConsoleTest, ListsEveryActionOfTheTableWithItsSignature) {
   }
 }
 
-TEST_F(GrpcConsoleTest, PingDaemon) {
+TEST_P(GrpcConsoleTest, PingDaemon) {
   pb::CallReply reply;
   const grpc::Status st = call(request("ping_daemon"), &reply);
   ASSERT_TRUE(st.ok()) << st.error_message();
   EXPECT_EQ(reply.result().kind_case(), Value::kNullValue);
 }
 
-TEST_F(GrpcConsoleTest, WriteThenReadBack) {
+TEST_P(GrpcConsoleTest, WriteThenReadBack) {
   const std::string content = "hello\nworld\n";
   ASSERT_TRUE(call(request("internal_write", {{"path", str("/hello")}, {"content", str(content)}})).ok());
-  EXPECT_EQ(slurp(s_.daemon().host_path("/hello")), content);
+  EXPECT_EQ(slurp(s_->daemon().host_path("/hello")), content);
 
   pb::CallReply size;
   ASSERT_TRUE(call(request("filesize", {{"file", str("/hello")}}), &size).ok());
@@ -210,11 +213,11 @@ TEST_F(GrpcConsoleTest, WriteThenReadBack) {
   EXPECT_EQ(part.buffer(), "world");
 }
 
-TEST_F(GrpcConsoleTest, BinaryUploadDownloadAndBuffers) {
+TEST_P(GrpcConsoleTest, BinaryUploadDownloadAndBuffers) {
   const std::string data = random_bytes(300 * 1024 + 17, 7);
   grpc::Status st = upload(request("upload", {{"remotefilename", str("/blob")}}), data, 50000);
   ASSERT_TRUE(st.ok()) << st.error_message();
-  EXPECT_EQ(slurp(s_.daemon().host_path("/blob")), data);
+  EXPECT_EQ(slurp(s_->daemon().host_path("/blob")), data);
   std::string back;
   st = download(request("download", {{"remotefilename", str("/blob")}}), back);
   ASSERT_TRUE(st.ok()) << st.error_message();
@@ -224,10 +227,10 @@ TEST_F(GrpcConsoleTest, BinaryUploadDownloadAndBuffers) {
   pb::CallRequest w = request("internal_write", {{"path", str("/bin")}});
   (*w.mutable_buffers())["content"] = std::string("\0\xff\x80 bytes", 9);
   ASSERT_TRUE(call(w).ok());
-  EXPECT_EQ(slurp(s_.daemon().host_path("/bin")), std::string("\0\xff\x80 bytes", 9));
+  EXPECT_EQ(slurp(s_->daemon().host_path("/bin")), std::string("\0\xff\x80 bytes", 9));
 }
 
-TEST_F(GrpcConsoleTest, ListsStructsAndOptionalArguments) {
+TEST_P(GrpcConsoleTest, ListsStructsAndOptionalArguments) {
   pb::CallReply echo;  // list items keep their spaces
   ASSERT_TRUE(call(request("echo_daemon", {{"words", strs({"a b", "c"})}}), &echo).ok());
   EXPECT_EQ(echo.result().string_value(), "a b c");
@@ -253,9 +256,9 @@ TEST_F(GrpcConsoleTest, ListsStructsAndOptionalArguments) {
   EXPECT_NE(std::find(names.begin(), names.end(), "e"), names.end());
 }
 
-TEST_F(GrpcConsoleTest, ErrorsCarryTheErrnoAndTheXdrMessage) {
+TEST_P(GrpcConsoleTest, ErrorsCarryTheErrnoAndTheXdrMessage) {
   // The same failing call over the XDR channel, for the expected text.
-  const Reply xdr = s_.client().call("filesize", str_arg("/missing"));
+  const Reply xdr = s_->client().call("filesize", str_arg("/missing"));
   ASSERT_TRUE(xdr.problem.empty());
   ASSERT_FALSE(xdr.ok);
   ASSERT_EQ(xdr.err, "ENOENT");
@@ -271,8 +274,9 @@ TEST_F(GrpcConsoleTest, ErrorsCarryTheErrnoAndTheXdrMessage) {
   EXPECT_TRUE(data.empty());
 }
 
-TEST_F(GrpcConsoleTest, UnimplementedActionIsNotSupported) {
+TEST_P(GrpcConsoleTest, UnimplementedActionIsNotSupported) {
   grpc::ClientContext ctx;
+  authorize(ctx);
   pb::ListReply list;
   ASSERT_TRUE(stub_->List(&ctx, pb::ListRequest(), &list).ok());
   // An action nobody implemented, in no feature group, called with
@@ -305,7 +309,7 @@ TEST_F(GrpcConsoleTest, UnimplementedActionIsNotSupported) {
   EXPECT_EQ(st.error_message(), "ENOTSUP: " + target->name() + ": not supported by this daemon");
 }
 
-TEST_F(GrpcConsoleTest, BadRequestsAreInvalidArguments) {
+TEST_P(GrpcConsoleTest, BadRequestsAreInvalidArguments) {
   struct Case {
     pb::CallRequest req;
     std::string message;
@@ -328,20 +332,20 @@ TEST_F(GrpcConsoleTest, BadRequestsAreInvalidArguments) {
   }
   const grpc::Status exit = call(request("internal_exit"));
   EXPECT_EQ(exit.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
-  EXPECT_TRUE(s_.daemon().running());
+  EXPECT_TRUE(s_->daemon().running());
 }
 
 // While an XDR upload waits for its chunks, the action holds the dispatcher:
 // a console call waits for it to end, then runs.
-TEST_F(GrpcConsoleTest, OneActionAtATimeWithTheXdrSession) {
-  TestClient& c = s_.client();
+TEST_P(GrpcConsoleTest, OneActionAtATimeWithTheXdrSession) {
+  TestClient& c = s_->client();
   proto::Header h;
   h.proc = proto::find_action("upload")->proc;
   h.serial = c.next_serial();
   ASSERT_TRUE(c.send_frame(h, encode_args(str_arg("/held"))));
   char chunk[64];
   ASSERT_TRUE(c.send_raw(chunk, proto::encode_chunk(chunk, false, "abc", 3)));
-  const std::string held = s_.daemon().host_path("/held");
+  const std::string held = s_->daemon().host_path("/held");
   for (int i = 0; i < 500 && !std::filesystem::exists(held); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_TRUE(std::filesystem::exists(held));
@@ -356,14 +360,18 @@ TEST_F(GrpcConsoleTest, OneActionAtATimeWithTheXdrSession) {
   EXPECT_EQ(slurp(held), "abc");
 }
 
-// What grpcurl does first: ask the reflection service for the services.
-TEST_F(GrpcConsoleTest, ReflectionListsTheService) {
+// What grpcurl does first: ask the reflection service for the services. A
+// Unix socket answers it; on TCP only the console's own methods, which
+// check the token, are served.
+TEST_P(GrpcConsoleTest, ReflectionListsTheServiceOnAUnixSocketOnly) {
   grpc::GenericStub generic(channel_);
   grpc::CompletionQueue cq;
   grpc::ClientContext ctx;
+  authorize(ctx);
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   auto stream =
       generic.PrepareCall(&ctx, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
+  // Every operation completes, successfully or not; only Finish says why.
   auto step = [&](void* tag) {
     void* got = nullptr;
     bool ok = false;
@@ -376,20 +384,26 @@ TEST_F(GrpcConsoleTest, ReflectionListsTheService) {
   grpc::Slice slice(list_services, sizeof list_services);
   grpc::ByteBuffer out(&slice, 1);
   stream->Write(out, &tags[1]);
-  ASSERT_TRUE(step(&tags[1]));
+  step(&tags[1]);
   grpc::ByteBuffer in;
   stream->Read(&in, &tags[2]);
-  ASSERT_TRUE(step(&tags[2]));
-  std::vector<grpc::Slice> slices;
-  ASSERT_TRUE(in.Dump(&slices).ok());
+  const bool answered = step(&tags[2]);
   std::string bytes;
-  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  EXPECT_NE(bytes.find("guestfsd.console.v1.Console"), std::string::npos);
+  std::vector<grpc::Slice> slices;
+  if (answered && in.Dump(&slices).ok())
+    for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   stream->WritesDone(&tags[3]);
-  ASSERT_TRUE(step(&tags[3]));
+  step(&tags[3]);
   grpc::Status st;
   stream->Finish(&st, &tags[4]);
   ASSERT_TRUE(step(&tags[4]));
+  if (tcp()) {
+    EXPECT_FALSE(answered);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::UNIMPLEMENTED) << st.error_message();
+    return;
+  }
+  EXPECT_TRUE(answered);
+  EXPECT_NE(bytes.find("guestfsd.console.v1.Console"), std::string::npos);
   EXPECT_TRUE(st.ok()) << st.error_message();
 }
 
@@ -411,37 +425,46 @@ ConsoleRun run_console(const std::string& args) {
   return r;
 }
 
-// The console client, as the README shows it.
-TEST_F(GrpcConsoleTest, ConsoleClientSession) {
+// The console client, as the README shows it: ADDR is unix:PATH, or for
+// TCP the port (or HOST:PORT) and the token file.
+TEST_P(GrpcConsoleTest, ConsoleClientSession) {
   const std::string port = address_.substr(address_.rfind(':') + 1);
-  ConsoleRun r = run_console(port + " list");
+  const std::string token = tcp() ? "--token-file " + token_file() + " " : "";
+  const std::string at = token + address_;
+  ConsoleRun r = run_console(token + (tcp() ? port : address_) + " list");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("*  92 RErr ping_daemon ()"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("of 492)"), std::string::npos) << r.out;
 
-  r = run_console(address_ + " call ping_daemon");
+  r = run_console(at + " call ping_daemon");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out, "");
 
-  r = run_console(address_ + " call internal_write path=/c 'content=hi there'");
+  r = run_console(at + " call internal_write path=/c 'content=hi there'");
   EXPECT_EQ(r.status, 0) << r.out;
-  r = run_console(address_ + " download - download remotefilename=/c");
+  r = run_console(at + " download - download remotefilename=/c");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out, "hi there");
-  r = run_console(address_ + " call echo_daemon 'words:=[\"a b\",\"c\"]'");
+  r = run_console(at + " call echo_daemon 'words:=[\"a b\",\"c\"]'");
   EXPECT_EQ(r.out, "a b c\n");
-  r = run_console(address_ + " call filesize file=/c");
+  r = run_console(at + " call filesize file=/c");
   EXPECT_EQ(r.out, "8\n");
-  r = run_console(address_ + " call statns path=/c");
+  r = run_console(at + " call statns path=/c");
   EXPECT_NE(r.out.find("\nst_size: 8\n"), std::string::npos) << r.out;
-  r = run_console("--json " + address_ + " call statns path=/c");
+  r = run_console("--json " + at + " call statns path=/c");
   EXPECT_NE(r.out.find("\"st_size\": 8"), std::string::npos) << r.out;
 
-  r = run_console(address_ + " call filesize file=/missing");
+  r = run_console(at + " call filesize file=/missing");
   EXPECT_NE(r.status, 0);
   EXPECT_EQ(r.out, "filesize: ENOENT: /missing: No such file or directory\n");
 }
 #endif
+
+INSTANTIATE_TEST_SUITE_P(Transports, GrpcConsoleTest,
+                         ::testing::Values(Transport::Unix, Transport::Tcp),
+                         [](const ::testing::TestParamInfo<Transport>& param) {
+                           return param.param == Transport::Unix ? "Unix" : "Tcp";
+                         });
 
 }  // namespace
 }  // namespace gfsd::test

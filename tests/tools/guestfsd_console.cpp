@@ -1,11 +1,15 @@
 // guestfsd-console: the client of the gRPC debug console (guestfsd --grpc).
 // It knows no action: the daemon's List and its argument conversion do.
 //
-//   guestfsd-console ADDR list [WORD]
-//   guestfsd-console [--json] ADDR call ACTION [NAME=VALUE | NAME:=JSON | NAME@=FILE]...
-//   guestfsd-console ADDR upload LOCAL ACTION [NAME=VALUE...]
-//   guestfsd-console ADDR download LOCAL ACTION [NAME=VALUE...]
+//   guestfsd-console [OPTIONS] ADDR list [WORD]
+//   guestfsd-console [OPTIONS] ADDR call ACTION [NAME=VALUE | NAME:=JSON | NAME@=FILE]...
+//   guestfsd-console [OPTIONS] ADDR upload LOCAL ACTION [NAME=VALUE...]
+//   guestfsd-console [OPTIONS] ADDR download LOCAL ACTION [NAME=VALUE...]
+// OPTIONS: --json, --token-file PATH (a TCP console's token; see usage()).
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,6 +21,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <grpcpp/grpcpp.h>
 
+#include "adapters/grpc/console_token.hpp"
 #include "proto/grpc/console.grpc.pb.h"
 
 namespace {
@@ -25,21 +30,66 @@ namespace pb = ::guestfsd::console::v1;
 using google::protobuf::Value;
 
 constexpr size_t kUploadMessage = 64 * 1024;
+constexpr const char* kTokenFileVariable = "GUESTFSD_CONSOLE_TOKEN_FILE";
+
+// The stub, and the token every call of a TCP console carries (empty for
+// a Unix socket).
+struct Console {
+  std::unique_ptr<pb::Console::Stub> stub;
+  std::string token;
+
+  void authorize(grpc::ClientContext& ctx) const {
+    if (!token.empty())
+      ctx.AddMetadata(gfsd::adapters::kTokenMetadata,
+                      std::string(gfsd::adapters::kTokenScheme) + token);
+  }
+};
 
 int usage() {
   std::fprintf(
       stderr,
-      "usage: guestfsd-console ADDR list [WORD]\n"
-      "       guestfsd-console [--json] ADDR call ACTION [NAME=VALUE | NAME:=JSON | NAME@=FILE]...\n"
-      "       guestfsd-console ADDR upload LOCAL ACTION [NAME=VALUE...]\n"
-      "       guestfsd-console ADDR download LOCAL ACTION [NAME=VALUE...]\n"
-      "ADDR is [HOST:]PORT (HOST defaults to 127.0.0.1) or unix:PATH, as given to\n"
-      "guestfsd --grpc. NAME=VALUE sends VALUE as text (the daemon converts it to the\n"
+      "usage: guestfsd-console [OPTIONS] ADDR list [WORD]\n"
+      "       guestfsd-console [OPTIONS] ADDR call ACTION [NAME=VALUE | NAME:=JSON | NAME@=FILE]...\n"
+      "       guestfsd-console [OPTIONS] ADDR upload LOCAL ACTION [NAME=VALUE...]\n"
+      "       guestfsd-console [OPTIONS] ADDR download LOCAL ACTION [NAME=VALUE...]\n"
+      "OPTIONS: --json (print results as JSON), --token-file PATH.\n"
+      "ADDR is unix:PATH or [HOST:]PORT (HOST defaults to 127.0.0.1), as given to\n"
+      "guestfsd --grpc. A TCP console wants the token the daemon wrote to its token file:\n"
+      "--token-file PATH, else $GUESTFSD_CONSOLE_TOKEN_FILE, else the daemon's default\n"
+      "($XDG_RUNTIME_DIR/guestfsd-console-PORT.token, for root /run/guestfsd-console-PORT.token).\n"
+      "NAME=VALUE sends VALUE as text (the daemon converts it to the\n"
       "argument's type; a list is space-separated words); NAME:=JSON sends a JSON value\n"
       "(a list [\"a b\",\"c\"], null, true, 42); NAME@=FILE sends the bytes of FILE as a\n"
       "BufferIn argument. LOCAL '-' is stdin / stdout. Results print one value a line\n"
       "(struct fields as sorted \"name: value\" lines), or as JSON with --json.\n");
   return 2;
+}
+
+// The token of the TCP console at address, from the file named by option,
+// the environment or the daemon's default rule. Without it the call goes out
+// bare and the daemon says UNAUTHENTICATED.
+std::string read_token(const std::string& address, std::string file) {
+  if (file.empty()) {
+    const char* env = std::getenv(kTokenFileVariable);
+    if (env && env[0]) file = env;
+  }
+  if (file.empty()) {
+    auto fallback = gfsd::adapters::default_token_file(address.substr(address.rfind(':') + 1));
+    if (!fallback) {
+      std::fprintf(stderr, "guestfsd-console: %s (--token-file); calling without a token\n",
+                   fallback.error().message.c_str());
+      return "";
+    }
+    file = *fallback;
+  }
+  std::ifstream f(file);
+  std::string token;
+  if (!f || !(f >> token)) {
+    std::fprintf(stderr, "guestfsd-console: cannot read the console token from %s: %s; "
+                 "calling without it\n", file.c_str(), std::strerror(errno));
+    return "";
+  }
+  return token;
 }
 
 std::string channel_address(const std::string& arg) {
@@ -99,10 +149,11 @@ int failed(const std::string& action, const grpc::Status& st) {
   return 1;
 }
 
-int list(pb::Console::Stub& stub, const std::string& word) {
+int list(const Console& console, const std::string& word) {
   grpc::ClientContext ctx;
+  console.authorize(ctx);
   pb::ListReply reply;
-  const grpc::Status st = stub.List(&ctx, pb::ListRequest(), &reply);
+  const grpc::Status st = console.stub->List(&ctx, pb::ListRequest(), &reply);
   if (!st.ok()) return failed("list", st);
   int shown = 0, implemented = 0;
   for (const pb::Action& a : reply.actions()) {
@@ -181,24 +232,26 @@ void print_result(const pb::CallReply& reply, bool json) {
   if (out.empty() || out.back() != '\n') std::printf("\n");
 }
 
-int call(pb::Console::Stub& stub, const pb::CallRequest& req, bool json) {
+int call(const Console& console, const pb::CallRequest& req, bool json) {
   grpc::ClientContext ctx;
+  console.authorize(ctx);
   pb::CallReply reply;
-  const grpc::Status st = stub.Call(&ctx, req, &reply);
+  const grpc::Status st = console.stub->Call(&ctx, req, &reply);
   if (!st.ok()) return failed(req.action(), st);
   print_result(reply, json);
   return 0;
 }
 
-int upload(pb::Console::Stub& stub, const std::string& local, const pb::CallRequest& req) {
+int upload(const Console& console, const std::string& local, const pb::CallRequest& req) {
   std::string data;
   if (!read_local(local, data)) {
     std::fprintf(stderr, "guestfsd-console: cannot read %s\n", local.c_str());
     return 1;
   }
   grpc::ClientContext ctx;
+  console.authorize(ctx);
   pb::CallReply reply;
-  auto writer = stub.Upload(&ctx, &reply);
+  auto writer = console.stub->Upload(&ctx, &reply);
   pb::UploadRequest msg;
   *msg.mutable_call() = req;
   bool open = writer->Write(msg);
@@ -212,7 +265,7 @@ int upload(pb::Console::Stub& stub, const std::string& local, const pb::CallRequ
   return 0;
 }
 
-int download(pb::Console::Stub& stub, const std::string& local, const pb::CallRequest& req) {
+int download(const Console& console, const std::string& local, const pb::CallRequest& req) {
   std::unique_ptr<std::ofstream> file;
   if (local != "-") {
     file = std::make_unique<std::ofstream>(local, std::ios::binary | std::ios::trunc);
@@ -222,7 +275,8 @@ int download(pb::Console::Stub& stub, const std::string& local, const pb::CallRe
     }
   }
   grpc::ClientContext ctx;
-  auto reader = stub.Download(&ctx, req);
+  console.authorize(ctx);
+  auto reader = console.stub->Download(&ctx, req);
   pb::DownloadReply msg;
   bool written = true;
   while (reader->Read(&msg)) {
@@ -244,20 +298,34 @@ int download(pb::Console::Stub& stub, const std::string& local, const pb::CallRe
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  const bool json = !args.empty() && args[0] == "--json";
-  if (json) args.erase(args.begin());
+  bool json = false;
+  std::string token_file;
+  while (!args.empty() && args[0].rfind("--", 0) == 0) {
+    if (args[0] == "--json") {
+      json = true;
+      args.erase(args.begin());
+    } else if (args[0] == "--token-file" && args.size() > 1) {
+      token_file = args[1];
+      args.erase(args.begin(), args.begin() + 2);
+    } else {
+      return usage();
+    }
+  }
   if (args.size() < 2) return usage();
   const std::string& command = args[1];
+  const std::string address = channel_address(args[0]);
+  Console console;
+  if (address.rfind("unix:", 0) != 0) console.token = read_token(address, token_file);
 
   grpc::ChannelArguments channel_args;
   channel_args.SetMaxReceiveMessageSize(-1);
-  auto channel = grpc::CreateCustomChannel(channel_address(args[0]),
-                                           grpc::InsecureChannelCredentials(), channel_args);
-  auto stub = pb::Console::NewStub(channel);
+  auto channel =
+      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), channel_args);
+  console.stub = pb::Console::NewStub(channel);
 
   if (command == "list") {
     if (args.size() > 3) return usage();
-    return list(*stub, args.size() == 3 ? args[2] : "");
+    return list(console, args.size() == 3 ? args[2] : "");
   }
   const bool file = command == "upload" || command == "download";
   if (command != "call" && !file) return usage();
@@ -266,7 +334,7 @@ int main(int argc, char** argv) {
   pb::CallRequest req;
   req.set_action(args[action_at]);
   if (!parse_args({args.begin() + static_cast<long>(action_at) + 1, args.end()}, req)) return 2;
-  if (command == "call") return call(*stub, req, json);
-  if (command == "upload") return upload(*stub, args[2], req);
-  return download(*stub, args[2], req);
+  if (command == "call") return call(console, req, json);
+  if (command == "upload") return upload(console, args[2], req);
+  return download(console, args[2], req);
 }

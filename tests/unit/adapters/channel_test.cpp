@@ -254,6 +254,20 @@ TEST(ChannelSource, ListenServesClientsOneAfterAnother) {
   }
 }
 
+// The channel runs every action as our user: nobody else may connect.
+TEST(ChannelSource, ListenSocketIsOurUsersAlone) {
+  TempDir dir;
+  const std::string path = dir.path + "/sock";
+  RecordingLog log;
+  auto src = make_channel_source({path, true}, log);
+  ASSERT_TRUE(src) << src.error().message;
+  struct stat st {};
+  ASSERT_EQ(::lstat(path.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISSOCK(st.st_mode));
+  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  EXPECT_EQ(st.st_uid, ::geteuid());
+}
+
 TEST(ChannelSource, ListenReplacesAStaleSocket) {
   TempDir dir;
   const std::string path = dir.path + "/sock";

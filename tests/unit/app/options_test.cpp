@@ -147,9 +147,50 @@ TEST(Options, UsageTextShowsSynopsisAndEveryOption) {
                     "[-n|--network] [-?|--help]\n",
                     0),
             0u);
-  for (const char* opt : {"--channel", "--listen", "--network", "-r ", "--verbose", "--help"})
+  for (const char* opt : {"--channel", "--listen", "--network", "-r ", "--verbose", "--help",
+                          "--grpc ADDR", "--grpc-allow-tcp", "--grpc-token-file PATH"})
     EXPECT_NE(u.find(opt), std::string::npos) << opt;
   EXPECT_EQ(u.back(), '\n');
+}
+
+// The console runs any action as root: TCP (open to every local user) only
+// when asked for by name, Unix sockets always.
+TEST(Options, GrpcConsoleOnTcpNeedsTheExplicitFlag) {
+  auto tcp = parse({"--grpc", "50051"});
+  ASSERT_FALSE(tcp);
+  if (!grpc_built_in()) {
+    EXPECT_NE(tcp.error().message.find("built without gRPC"), std::string::npos);
+    return;
+  }
+  EXPECT_EQ(tcp.error().message,
+            "guestfsd: --grpc 127.0.0.1:50051: a TCP console is open to every local user; serve "
+            "it on unix:PATH, or add --grpc-allow-tcp to serve TCP to clients holding its token");
+  EXPECT_FALSE(parse({"--grpc", "[::1]:0"}));
+
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--grpc", "50051", "--grpc-allow-tcp"}, {"--grpc-allow-tcp", "--grpc=:50051"}}) {
+    auto allowed = parse(args);
+    ASSERT_TRUE(allowed) << allowed.error().message;
+    EXPECT_EQ(allowed->grpc, "127.0.0.1:50051");
+    EXPECT_TRUE(allowed->grpc_allow_tcp);
+    EXPECT_EQ(allowed->grpc_token_file, "");
+  }
+
+  auto unix_socket = parse({"--grpc", "unix:/run/console.sock"});
+  ASSERT_TRUE(unix_socket) << unix_socket.error().message;
+  EXPECT_EQ(unix_socket->grpc, "unix:/run/console.sock");
+  EXPECT_FALSE(unix_socket->grpc_allow_tcp);
+}
+
+TEST(Options, GrpcTokenFile) {
+  if (!grpc_built_in()) return;
+  auto o = parse({"--grpc", "0", "--grpc-allow-tcp", "--grpc-token-file", "/run/t"});
+  ASSERT_TRUE(o) << o.error().message;
+  EXPECT_EQ(o->grpc_token_file, "/run/t");
+  auto relative = parse({"--grpc", "0", "--grpc-allow-tcp", "--grpc-token-file", "t"});
+  ASSERT_FALSE(relative);
+  EXPECT_EQ(relative.error().message, "guestfsd: --grpc-token-file needs an absolute path");
+  EXPECT_FALSE(parse({"--grpc-token-file"}));
 }
 
 }  // namespace
