@@ -60,7 +60,11 @@ class DispatcherTest : public testing::Test {
 };
 
 TEST_F(DispatcherTest, EveryProcedureDecodesItsArgumentsExactly) {
-  // Every slot filled, so that grouped actions get past the feature check too.
+  // Every slot filled, so that grouped actions get past the feature check too,
+  // and a root mounted, so that path arguments get past "mount first".
+  ON_CALL(ports.mounts, list())
+      .WillByDefault(Return(Result<std::vector<ports::MountEntry>>(
+          std::vector<ports::MountEntry>{{"/dev/sda1", "/sysroot", "ext4"}})));
   const api::Handlers stubs = api::stub_handlers();
   const Dispatcher d(stubs);
   for (int i = 0; i < kNumActionList; ++i) {

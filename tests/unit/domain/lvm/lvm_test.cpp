@@ -495,7 +495,7 @@ TEST(Vgmeta, AFailedBackupSaysSoAndLeavesNoScratchFile) {
   EXPECT_CALL(m.runner, run(Argv{"mktemp", "/tmp/vgmetaXXXXXX"}, _))
       .WillOnce(Return(exited(0, "/tmp/vgmetaQ\n")));
   EXPECT_CALL(m.runner, run(Argv{"lvm", "vgcfgbackup", "-f", "/tmp/vgmetaQ", "nope"}, _))
-      .WillOnce(Return(exited(5, "", "  Volume group \"nope\" not found\n")));
+      .WillOnce(Return(exited(5, "", "  Volume group \"nope\" not found")));
   EXPECT_CALL(m.devices, open(_, _)).Times(0);
   EXPECT_CALL(m.devices, remove_file("/tmp/vgmetaQ"));
   auto ctx = m.ctx();
