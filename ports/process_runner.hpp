@@ -28,9 +28,10 @@ struct GuestArg {
   enum class Last {
     AsIs,       // the program does not follow a symlink there (lstat, rename, cp -P)
     Follow,     // it follows one: the runner follows it inside the sysroot first
-    FollowDir,  // it follows one only to find a directory (mv's destination):
-                // followed when it leads to a directory, else passed as is
   };
+  // (A program that follows a symlink only when it leads to a directory, as mv
+  // does with its destination, cannot be given the name as is: on the host the
+  // link may lead elsewhere. The caller decides inside the sysroot instead.)
   size_t index = 0;  // into argv
   Last last = Last::AsIs;
   friend bool operator==(const GuestArg&, const GuestArg&) = default;

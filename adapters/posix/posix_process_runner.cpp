@@ -158,8 +158,6 @@ int above_stdio(int fd) {
 // the directory itself). -1 + errno when it cannot be resolved.
 int locate_guest(int rootfd, std::string path, ports::GuestArg::Last last, std::string& name) {
   using Last = ports::GuestArg::Last;
-  sysroot::UniqueFd as_is;  // FollowDir: the entry itself, if the symlink leads elsewhere
-  std::string as_is_name;
   for (int hops = 0;; ++hops) {
     if (path.empty()) {
       errno = ENOENT;
@@ -180,18 +178,8 @@ int locate_guest(int rootfd, std::string path, ports::GuestArg::Last last, std::
                           ? -1
                           : ::readlinkat(parent.get(), s.name.c_str(), target.data(), target.size());
     if (n < 0) {  // not a symlink (or missing): the program sees it as it is
-      if (last == Last::FollowDir && as_is) {
-        struct stat st;
-        if (::fstatat(parent.get(), s.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-            !S_ISDIR(st.st_mode))
-          break;
-      }
       name = s.name;
       return parent.release();
-    }
-    if (last == Last::FollowDir && !as_is) {
-      as_is = std::move(parent);
-      as_is_name = s.name;
     }
     if (hops >= 40) {
       errno = ELOOP;
@@ -199,10 +187,6 @@ int locate_guest(int rootfd, std::string path, ports::GuestArg::Last last, std::
     }
     target.resize(static_cast<size_t>(n));
     path = !target.empty() && target[0] == '/' ? target : sysroot::join(s.parent, target);
-  }
-  if (as_is) {  // a symlink that does not lead to a directory: mv replaces it
-    name = as_is_name;
-    return as_is.release();
   }
   return -1;
 }

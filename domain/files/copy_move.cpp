@@ -5,6 +5,7 @@
 
 #include "domain/command/run_command.hpp"
 #include "domain/files/content_actions.hpp"
+#include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain {
 
@@ -12,12 +13,10 @@ namespace {
 
 using Last = ports::GuestArg::Last;
 
-// src_last: whether the tool follows a symlink named as the source.
+// src_last: whether the tool follows a symlink named as the source;
+// dest_last: the same for the destination.
 Result<void> copy_or_move(Ctx& ctx, std::vector<std::string> argv, const std::string& src,
-                          const std::string& dest, Last src_last) {
-  // cp writes through a symlink at the destination; mv follows one only to
-  // move into a directory, else renames over it.
-  const Last dest_last = argv[0] == "mv" ? Last::FollowDir : Last::Follow;
+                          const std::string& dest, Last src_last, Last dest_last) {
   argv.push_back(src);
   argv.push_back(dest);
   ports::RunOptions opts;
@@ -31,19 +30,30 @@ Result<void> copy_or_move(Ctx& ctx, std::vector<std::string> argv, const std::st
 }  // namespace
 
 Result<void> cp(Ctx& ctx, const std::string& src, const std::string& dest) {
-  return copy_or_move(ctx, {"cp"}, src, dest, Last::Follow);
+  // cp writes through a symlink at the destination: followed inside the sysroot.
+  return copy_or_move(ctx, {"cp"}, src, dest, Last::Follow, Last::Follow);
 }
 
 Result<void> cp_a(Ctx& ctx, const std::string& src, const std::string& dest) {
-  return copy_or_move(ctx, {"cp", "-a"}, src, dest, Last::AsIs);
+  return copy_or_move(ctx, {"cp", "-a"}, src, dest, Last::AsIs, Last::Follow);
 }
 
 Result<void> cp_r(Ctx& ctx, const std::string& src, const std::string& dest) {
-  return copy_or_move(ctx, {"cp", "-rP"}, src, dest, Last::AsIs);
+  return copy_or_move(ctx, {"cp", "-rP"}, src, dest, Last::AsIs, Last::Follow);
 }
 
+// mv follows a symlink at the destination only to move into a directory, and
+// renames over anything else. Which of the two is decided here, inside the
+// sysroot: mv itself runs on the host, where a guest's link that dangles in
+// the guest may well lead to a directory. Into a directory it gets the
+// directory (followed inside and pinned by the runner: if the name changes
+// meanwhile, what it then leads to inside); otherwise -T, so that it never
+// looks through the name it renames over.
 Result<void> mv(Ctx& ctx, const std::string& src, const std::string& dest) {
-  return copy_or_move(ctx, {"mv"}, src, dest, Last::AsIs);
+  auto st = ctx.fs.stat(dest, true);
+  if (st && files::has_type(st->mode, files::kTypeDirectory))
+    return copy_or_move(ctx, {"mv"}, src, dest, Last::AsIs, Last::Follow);
+  return copy_or_move(ctx, {"mv", "-T"}, src, dest, Last::AsIs, Last::AsIs);
 }
 
 // Kilobytes used by a file or tree (du -s).

@@ -131,9 +131,17 @@ Result<std::vector<api::Dirent>> readdir(Ctx& ctx, const std::string& dir) {
 Result<std::string> ll(Ctx& ctx, const std::string& path) {
   auto real = ctx.fs.realpath(path);
   if (!real) return fail_errno(real.error().errnum, path);
+  // ls -l does not follow its argument, but it opens a directory by name after
+  // it looked at it: a directory goes whole (pinned by the runner), so that
+  // the name cannot be swapped for a link to the appliance in between. (The
+  // canonical name ends in no symlink; if it has become one since, what it
+  // leads to inside decides.)
+  std::string arg = *real;
+  auto st = ctx.fs.stat(arg, true);
+  if (st && files::has_type(st->mode, files::kTypeDirectory) && arg != "/") arg += "/";
   ports::RunOptions opts;
-  opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};  // ls -l does not follow its argument
-  auto r = ctx.runner.run({"ls", "-la", *real}, opts);
+  opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};
+  auto r = ctx.runner.run({"ls", "-la", arg}, opts);
   if (!r) return forward(r.error());
   if (r->status != 0) return fail(r->err);
   return r->out;

@@ -316,9 +316,25 @@ class Escape : public ::testing::Test {
     EXPECT_EQ(o.seen.find(sentinel_->token()), std::string::npos)
         << what << " revealed the sentinel's contents or names:\n" << o.seen;
     EXPECT_EQ(o.problem, "") << what << ": no proper reply";
+    // The sweep needs the sysroot mounted: a call that took it away (umount of
+    // a path that resolves to the guest's root, say) would hide every later one.
+    EXPECT_EQ(o.seen.find("you must call 'mount' first"), std::string::npos)
+        << what << ": the sysroot is not mounted (any more)";
     if (!o.problem.empty()) {
       ASSERT_TRUE(s_.reconnect());
     }
+  }
+
+  // umount of a path that resolves to the guest's root ("/..", "/dotdot")
+  // rightly unmounts the sysroot: mount a fresh one, as the fixture did, so
+  // that the calls after it still run on a mounted root.
+  void keep_sysroot_mounted() {
+    const std::string pid = std::to_string(s_.daemon().pid());
+    if (slurp("/proc/" + pid + "/mountinfo").find(" /sysroot ") != std::string::npos) return;
+    ASSERT_EQ(std::system(("nsenter -t " + pid + " -m mount -t tmpfs -o size=256m tmpfs /sysroot")
+                              .c_str()),
+              0);
+    root_ = s_.daemon().host_path("");
   }
 
   // After a failure: the sentinel as it was, so that one escape is not
@@ -359,10 +375,13 @@ class Escape : public ::testing::Test {
               args.push_back(static_cast<int>(j) == pos ? hostile : benign(kinds[j], existing));
             const Outcome o = call_action(c(), *a, args);
             ++calls;
-            check(std::string(a->name) + " with argument " + std::to_string(pos) + " = \"" +
-                      hostile + "\"" + (existing ? "" : " (others fresh)"),
-                  o);
-            ASSERT_TRUE(build_tree());
+            const std::string what = std::string(a->name) + " with argument " +
+                                     std::to_string(pos) + " = \"" + hostile + "\"" +
+                                     (existing ? "" : " (others fresh)");
+            check(what, o);
+            keep_sysroot_mounted();
+            ASSERT_TRUE(build_tree()) << "cannot rebuild the tree after " << what << ":\n"
+                                      << o.seen;
           }
         }
       }
@@ -459,7 +478,9 @@ TEST_F(Escape, UmountThroughALinkThatDanglesInsideLeavesOutsideMountsAlone) {
     EXPECT_NE(o.seen.find("error"), std::string::npos) << "umount " << link << " succeeded: " << o.seen;
     EXPECT_TRUE(outside_mounted()) << "umount " << link << " unmounted " << outside
                                    << " outside the sysroot: " << o.seen;
-    if (!outside_mounted()) ASSERT_TRUE(mount_outside());
+    if (!outside_mounted()) {
+      ASSERT_TRUE(mount_outside());
+    }
   }
   EXPECT_EQ(std::system(("nsenter -t " + pid + " -m umount " + outside).c_str()), 0);
 }
@@ -485,6 +506,7 @@ TEST_F(Escape, SymlinkSwappedBetweenCalls) {
         args.push_back(is_path_kind(k) && first ? path : benign(k, true));
         if (is_path_kind(k)) first = false;
       }
+      keep_sysroot_mounted();
       ASSERT_TRUE(build_tree());
       ASSERT_TRUE(mkdir((root_ + "/inner").c_str(), 0755) == 0 &&
                   spit(root_ + "/inner/secret", "inner\n") &&
@@ -540,6 +562,7 @@ TEST_F(Escape, SymlinkSwappedDuringCalls) {
         }
         {
           std::lock_guard<std::mutex> lock(tree);
+          keep_sysroot_mounted();
           ASSERT_TRUE(build_tree() && make_race());
         }
         check(std::string(a->name) + "(\"" + path + "\") during swaps", call_action(c(), *a, args));

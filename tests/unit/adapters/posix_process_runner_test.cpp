@@ -28,13 +28,6 @@ void write_host(const std::string& path, const std::string& content) {
   out << content;
 }
 
-std::string read_host(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 class PosixRunnerGuestPaths : public testing::Test {
  protected:
   void SetUp() override {
@@ -100,23 +93,6 @@ TEST_F(PosixRunnerGuestPaths, AsIsPassesTheLastComponentByName) {
   auto r = run({"readlink", "/abs_secret"}, {{1, Last::AsIs}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->out, outside_ + "/secret\n");
-}
-
-TEST_F(PosixRunnerGuestPaths, FollowDirOnlyIntoDirectories) {
-  write_host(root_ + "/g", "g");
-  auto into = run({"mv", "/f", "/abs"}, {{1, Last::AsIs}, {2, Last::FollowDir}});
-  ASSERT_TRUE(into);
-  EXPECT_EQ(into->status, 0) << into->err;
-  EXPECT_EQ(read_host(decoy_ + "/f"), "f");
-  EXPECT_FALSE(fs::exists(outside_ + "/f"));
-  // A symlink to a file is replaced, as rename does.
-  auto over = run({"mv", "/g", "/abs_secret"}, {{1, Last::AsIs}, {2, Last::FollowDir}});
-  ASSERT_TRUE(over);
-  EXPECT_EQ(over->status, 0) << over->err;
-  EXPECT_FALSE(fs::is_symlink(root_ + "/abs_secret"));
-  EXPECT_EQ(read_host(root_ + "/abs_secret"), "g");
-  EXPECT_EQ(read_host(decoy_ + "/secret"), "IN");
-  EXPECT_EQ(read_host(outside_ + "/secret"), "OUT");
 }
 
 TEST_F(PosixRunnerGuestPaths, WholeDirectoriesAndTheWorkingDirectory) {

@@ -98,8 +98,10 @@ TEST(CopyMove, GuestPathsAndStderr) {
   EXPECT_CALL(m.runner,
               run(Argv{"cp", "-rP", "/a", "/b"}, GuestArgs({{2, Last::AsIs}, {3, Last::Follow}})))
       .WillOnce(Return(exited(0)));
+  // /y is no directory inside the guest: mv -T renames over the name itself.
+  EXPECT_CALL(m.fs, stat("/y", true)).WillRepeatedly(Return(fail_errno(ENOENT, "/y")));
   EXPECT_CALL(m.runner,
-              run(Argv{"mv", "/x", "/y"}, GuestArgs({{1, Last::AsIs}, {2, Last::FollowDir}})))
+              run(Argv{"mv", "-T", "/x", "/y"}, GuestArgs({{2, Last::AsIs}, {3, Last::AsIs}})))
       .WillOnce(Return(exited(1, "", "mv: cannot stat '/sysroot/x': No such file or directory")))
       .WillOnce(Return(fail_with(ENOENT, "mv: cannot access '/x/y': No such file or directory")));
   auto ctx = m.ctx();
@@ -111,6 +113,16 @@ TEST(CopyMove, GuestPathsAndStderr) {
   // The runner could not resolve a path: its message, as the tool's would be.
   EXPECT_THAT(mv(ctx, "/x", "/y"),
               IsError(0, "mv: cannot access '/x/y': No such file or directory"));
+}
+
+// A directory inside the guest: mv moves into it, followed there by the runner.
+TEST(CopyMove, MvIntoADirectoryInsideTheGuest) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/d", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.runner, run(Argv{"mv", "/x", "/d"}, GuestArgs({{1, Last::AsIs}, {2, Last::Follow}})))
+      .WillOnce(Return(exited(0)));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(mv(ctx, "/x", "/d"));
 }
 
 TEST(Du, KilobytesFromTheFirstNumber) {

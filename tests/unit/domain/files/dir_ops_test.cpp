@@ -155,10 +155,11 @@ TEST(Ls0, StopsWhenTheLibraryCancels) {
 TEST(Ll, RunsLsOnTheResolvedPathUnderTheSysroot) {
   MockPorts m;
   EXPECT_CALL(m.fs, realpath("/link")).WillOnce(Return(std::string("/real/dir")));
-  // The guest path, resolved inside the sysroot by the runner (ls -l does not
-  // follow its argument).
+  EXPECT_CALL(m.fs, stat("/real/dir", true)).WillOnce(Return(stat_of(kDirectory)));
+  // The guest path, resolved inside the sysroot by the runner; a directory
+  // whole, so that ls cannot be led out between looking at it and opening it.
   EXPECT_CALL(m.runner,
-              run(std::vector<std::string>{"ls", "-la", "/real/dir"},
+              run(std::vector<std::string>{"ls", "-la", "/real/dir/"},
                   AllOf(Field(&ports::RunOptions::chroot_sysroot, false),
                         Field(&ports::RunOptions::guest_args,
                               std::vector<ports::GuestArg>{{2, ports::GuestArg::Last::AsIs}}))))
@@ -177,6 +178,16 @@ TEST(Ll, LiveModeUsesThePathAsItIs) {
       .WillOnce(Return(ports::ProcessResult{0, "x", ""}));
   auto ctx = m.ctx();
   EXPECT_TRUE(ll(ctx, "/"));
+}
+
+TEST(Ll, AFileGoesByName) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, realpath("/f")).WillOnce(Return(std::string("/f")));
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular)));
+  EXPECT_CALL(m.runner, run(std::vector<std::string>{"ls", "-la", "/f"}, _))
+      .WillOnce(Return(ports::ProcessResult{0, "-rw-r--r-- 1 root root 0 f\n", ""}));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(ll(ctx, "/f"));
 }
 
 TEST(Ll, ErrorsAreRealpathsOrLssStderr) {
