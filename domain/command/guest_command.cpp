@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "domain/command/command_actions.hpp"
-#include "domain/command/run_command.hpp"
 #include "domain/core/arg_checks.hpp"
+#include "domain/core/text.hpp"
 
 namespace gfsd::domain {
 

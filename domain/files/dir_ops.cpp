@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/core/run_tool.hpp"
 #include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain {
@@ -133,10 +134,7 @@ Result<std::string> ll(Ctx& ctx, const std::string& path) {
   if (!real) return fail_errno(real.error().errnum, path);
   ports::RunOptions opts;
   opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};  // ls -l does not follow its argument
-  auto r = ctx.runner.run({"ls", "-la", *real}, opts);
-  if (!r) return forward(r.error());
-  if (r->status != 0) return fail(r->err);
-  return r->out;
+  return run_or_fail_stderr(ctx, {"ls", "-la", *real}, opts);
 }
 
 }  // namespace gfsd::domain

@@ -5,7 +5,7 @@
 #include <cinttypes>
 #include <cstdio>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
