@@ -101,7 +101,8 @@ class Filesystem {
   virtual Result<void> rmdir(const std::string& path) = 0;
   virtual Result<void> unlink(const std::string& path) = 0;
   // Removes a file or a whole tree, never following symlinks; a missing path is
-  // not an error. The error names the first entry that could not be removed.
+  // not an error. The error is about the first entry that could not be removed:
+  // Error::path is that entry (a guest path), the message "<entry>: <strerror>".
   virtual Result<void> remove_tree(const std::string& path) = 0;
   // Makes a symlink at path (its last component is never followed). replace: an existing
   // non-directory is swapped for it atomically (made under a temporary name, then renamed over).

@@ -12,8 +12,16 @@
 namespace gfsd {
 
 struct Error {
+  // Not an aggregate, so that Error{errnum, message} may leave path out.
+  Error(int errnum_ = 0, std::string message_ = {}, std::string path_ = {})
+      : errnum(errnum_), message(std::move(message_)), path(std::move(path_)) {}
+
   int errnum = 0;
   std::string message;
+  // The guest path the error is about, as data, where a port promises it
+  // (Filesystem::remove_tree), so that a caller can word its own message
+  // around it instead of taking the message apart. Empty otherwise.
+  std::string path;
 };
 
 template <class T = void>
@@ -31,6 +39,11 @@ inline tl::unexpected<Error> fail(std::string message) {
 // An error with errno, worded like perror: "<what>: <strerror(errnum)>".
 inline tl::unexpected<Error> fail_errno(int errnum, const std::string& what) {
   return tl::unexpected<Error>(Error{errnum, what + ": " + std::strerror(errnum)});
+}
+
+// fail_errno(errnum, path) that also carries path as data (Error::path).
+inline tl::unexpected<Error> fail_errno_at(int errnum, const std::string& path) {
+  return tl::unexpected<Error>(Error{errnum, path + ": " + std::strerror(errnum), path});
 }
 
 // An error with errno but a message of our own choosing (no strerror suffix).

@@ -1,61 +1,24 @@
 #include "proto/text_codec.hpp"
 
 #include <cerrno>
-#include <cstdlib>
-#include <sstream>
-#include <strings.h>
+
+#include "proto/arg_text.hpp"
 
 namespace gfsd::proto {
 
 namespace {
 
-bool is_file_arg(ArgKind k) { return k == ArgKind::FileIn || k == ArgKind::FileOut; }
-
-bool is_list(ArgKind k) {
-  return k == ArgKind::StringList || k == ArgKind::DeviceList || k == ArgKind::FilenameList;
-}
-
-std::vector<std::string> words(const std::string& s) {
-  std::istringstream in(s);
-  std::vector<std::string> out;
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
-
-Result<int64_t> parse_int(const std::string& name, const std::string& v, int64_t lo, int64_t hi) {
-  errno = 0;
-  char* end = nullptr;
-  const long long n = std::strtoll(v.c_str(), &end, 0);
-  if (v.empty() || *end != '\0' || errno == ERANGE || n < lo || n > hi)
-    return fail_with(EINVAL, name + ": '" + v + "' is not a valid integer");
-  return static_cast<int64_t>(n);
-}
-
-Result<bool> parse_bool(const std::string& name, const std::string& v) {
-  for (const char* t : {"1", "true", "yes", "on", "y", "t"})
-    if (strcasecmp(v.c_str(), t) == 0) return true;
-  for (const char* f : {"0", "false", "no", "off", "n", "f"})
-    if (strcasecmp(v.c_str(), f) == 0) return false;
-  return fail_with(EINVAL, name + ": '" + v + "' is not a boolean");
-}
-
 Result<void> encode_one(const ArgInfo& a, const std::string& v, XdrEncoder& out) {
   switch (a.kind) {
-    case ArgKind::Int: {
-      auto n = parse_int(a.name, v, INT32_MIN, INT32_MAX);
-      if (!n) return forward(n.error());
-      out.put(static_cast<int32_t>(*n));
-      return {};
-    }
+    case ArgKind::Int:
     case ArgKind::Int64: {
-      auto n = parse_int(a.name, v, INT64_MIN, INT64_MAX);
+      auto n = int_arg_from_text(a, v);
       if (!n) return forward(n.error());
-      out.put(*n);
+      put_int_arg(a, *n, out);
       return {};
     }
     case ArgKind::Bool: {
-      auto b = parse_bool(a.name, v);
+      auto b = bool_arg_from_text(a, v);
       if (!b) return forward(b.error());
       out.put(*b);
       return {};
@@ -67,22 +30,11 @@ Result<void> encode_one(const ArgInfo& a, const std::string& v, XdrEncoder& out)
         out.put(std::optional<std::string>(v));
       return {};
     default:
-      if (is_list(a.kind))
-        out.put(words(v));
+      if (is_list_arg(a.kind))
+        out.put(list_arg_from_text(v));
       else
         out.put(v);
       return {};
-  }
-}
-
-// Default wire value of an optional argument that is not set.
-void encode_unset(const ArgInfo& a, XdrEncoder& out) {
-  switch (a.kind) {
-    case ArgKind::Int: out.put(int32_t{0}); break;
-    case ArgKind::Int64: out.put(int64_t{0}); break;
-    case ArgKind::Bool: out.put(false); break;
-    case ArgKind::StringList: out.put(std::vector<std::string>{}); break;
-    default: out.put(std::string()); break;
   }
 }
 
@@ -189,7 +141,7 @@ Result<uint64_t> encode_args(const ActionInfo& action, const TextCall& call, Xdr
     if (value)
       GFSD_TRY(encode_one(action.optargs[i], *value, out));
     else
-      encode_unset(action.optargs[i], out);
+      put_unset_optarg(action.optargs[i], out);
   }
   if (!out.ok()) return fail_with(EMSGSIZE, "arguments too large");
   return mask;

@@ -3,14 +3,12 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <optional>
-#include <sstream>
-#include <strings.h>
 #include <utility>
 #include <vector>
 
+#include "proto/arg_text.hpp"
 #include "proto/protocol.hpp"
 #include "proto/xdr.hpp"
 
@@ -22,15 +20,6 @@ using google::protobuf::Value;
 
 // Integers a double carries exactly.
 constexpr double kExactDouble = 9007199254740992.0;  // 2^53
-
-bool is_list(proto::ArgKind k) {
-  return k == proto::ArgKind::StringList || k == proto::ArgKind::DeviceList ||
-         k == proto::ArgKind::FilenameList;
-}
-
-bool is_file(proto::ArgKind k) {
-  return k == proto::ArgKind::FileIn || k == proto::ArgKind::FileOut;
-}
 
 tl::unexpected<Error> bad(const proto::ArgInfo& a, const std::string& what) {
   return fail_with(EINVAL, std::string(a.name) + ": " + what);
@@ -48,47 +37,32 @@ const char* value_kind(const Value& v) {
   }
 }
 
-Result<int64_t> to_int(const proto::ArgInfo& a, const Value& v, int64_t lo, int64_t hi) {
+// Int/Int64: a number a double holds exactly, or text (proto/arg_text.hpp).
+Result<int64_t> to_int(const proto::ArgInfo& a, const Value& v) {
   if (v.kind_case() == Value::kNumberValue) {
+    const proto::IntRange r = proto::int_arg_range(a.kind);
     const double d = v.number_value();
-    if (d != std::floor(d) || std::fabs(d) > kExactDouble || d < static_cast<double>(lo) ||
-        d > static_cast<double>(hi))
+    if (d != std::floor(d) || std::fabs(d) > kExactDouble || d < static_cast<double>(r.lo) ||
+        d > static_cast<double>(r.hi))
       return bad(a, "is not an integer in range (give large integers as strings)");
     return static_cast<int64_t>(d);
   }
   if (v.kind_case() != Value::kStringValue)
     return bad(a, std::string("expects an integer, not ") + value_kind(v));
-  const std::string& s = v.string_value();
-  errno = 0;
-  char* end = nullptr;
-  const long long n = std::strtoll(s.c_str(), &end, 0);
-  if (s.empty() || *end != '\0' || errno == ERANGE || n < lo || n > hi)
-    return bad(a, "'" + s + "' is not a valid integer");
-  return static_cast<int64_t>(n);
+  return proto::int_arg_from_text(a, v.string_value());
 }
 
 Result<bool> to_bool(const proto::ArgInfo& a, const Value& v) {
   if (v.kind_case() == Value::kBoolValue) return v.bool_value();
   if (v.kind_case() == Value::kNumberValue && (v.number_value() == 0 || v.number_value() == 1))
     return v.number_value() == 1;
-  if (v.kind_case() == Value::kStringValue) {
-    for (const char* t : {"1", "true", "yes", "on", "y", "t"})
-      if (strcasecmp(v.string_value().c_str(), t) == 0) return true;
-    for (const char* f : {"0", "false", "no", "off", "n", "f"})
-      if (strcasecmp(v.string_value().c_str(), f) == 0) return false;
-    return bad(a, "'" + v.string_value() + "' is not a boolean");
-  }
+  if (v.kind_case() == Value::kStringValue) return proto::bool_arg_from_text(a, v.string_value());
   return bad(a, std::string("expects a bool, not ") + value_kind(v));
 }
 
 Result<std::vector<std::string>> to_list(const proto::ArgInfo& a, const Value& v) {
+  if (v.kind_case() == Value::kStringValue) return proto::list_arg_from_text(v.string_value());
   std::vector<std::string> out;
-  if (v.kind_case() == Value::kStringValue) {
-    std::istringstream in(v.string_value());
-    std::string w;
-    while (in >> w) out.push_back(w);
-    return out;
-  }
   if (v.kind_case() != Value::kListValue)
     return bad(a, std::string("expects a list of strings, not ") + value_kind(v));
   for (const Value& item : v.list_value().values()) {
@@ -101,16 +75,11 @@ Result<std::vector<std::string>> to_list(const proto::ArgInfo& a, const Value& v
 
 Result<void> put_value(const proto::ArgInfo& a, const Value& v, proto::XdrEncoder& out) {
   switch (a.kind) {
-    case proto::ArgKind::Int: {
-      auto n = to_int(a, v, INT32_MIN, INT32_MAX);
-      if (!n) return forward(n.error());
-      out.put(static_cast<int32_t>(*n));
-      return {};
-    }
+    case proto::ArgKind::Int:
     case proto::ArgKind::Int64: {
-      auto n = to_int(a, v, INT64_MIN, INT64_MAX);
+      auto n = to_int(a, v);
       if (!n) return forward(n.error());
-      out.put(*n);
+      proto::put_int_arg(a, *n, out);
       return {};
     }
     case proto::ArgKind::Bool: {
@@ -131,7 +100,7 @@ Result<void> put_value(const proto::ArgInfo& a, const Value& v, proto::XdrEncode
     default:
       break;
   }
-  if (is_list(a.kind)) {
+  if (proto::is_list_arg(a.kind)) {
     auto l = to_list(a, v);
     if (!l) return forward(l.error());
     out.put(*l);
@@ -141,17 +110,6 @@ Result<void> put_value(const proto::ArgInfo& a, const Value& v, proto::XdrEncode
     return bad(a, std::string("expects a string, not ") + value_kind(v));
   out.put(v.string_value());
   return {};
-}
-
-// The wire value of an optional argument that is not set.
-void put_unset(const proto::ArgInfo& a, proto::XdrEncoder& out) {
-  switch (a.kind) {
-    case proto::ArgKind::Int: out.put(int32_t{0}); break;
-    case proto::ArgKind::Int64: out.put(int64_t{0}); break;
-    case proto::ArgKind::Bool: out.put(false); break;
-    case proto::ArgKind::StringList: out.put(std::vector<std::string>{}); break;
-    default: out.put(std::string()); break;
-  }
 }
 
 const proto::ArgInfo* find_arg(const proto::ActionInfo& action, const std::string& name) {
@@ -167,7 +125,7 @@ Result<void> check_names(const proto::ActionInfo& action, const pb::CallRequest&
   for (const auto& [name, value] : call.args().fields()) {
     const proto::ArgInfo* a = find_arg(action, name);
     if (!a) return fail_with(EINVAL, who + ": no argument '" + name + "'");
-    if (is_file(a->kind))
+    if (proto::is_file_arg(a->kind))
       return fail_with(EINVAL, who + ": '" + name + "' is a file argument: its data is the stream");
   }
   for (const auto& [name, bytes] : call.buffers()) {
@@ -191,7 +149,7 @@ Result<void> put_arg(const proto::ArgInfo& a, const pb::CallRequest& call, bool 
   const auto f = fields.find(a.name);
   if (f != fields.end()) return put_value(a, f->second, out);
   if (!optional) return fail_with(EINVAL, std::string("missing argument '") + a.name + "'");
-  put_unset(a, out);
+  proto::put_unset_optarg(a, out);
   return {};
 }
 
@@ -330,7 +288,7 @@ Result<EncodedArgs> encode_args(const proto::ActionInfo& action, const pb::CallR
   {
     proto::XdrEncoder out(buf.get(), cap);
     for (int i = 0; i < action.nargs; ++i) {
-      if (is_file(action.args[i].kind)) continue;
+      if (proto::is_file_arg(action.args[i].kind)) continue;
       GFSD_TRY(put_arg(action.args[i], call, false, out));
     }
     for (int i = 0; i < action.noptargs; ++i) {

@@ -300,21 +300,21 @@ Result<void> PosixFilesystem::remove_tree(const std::string& path) {
   Target t;
   if (!locate(root_, path, false, t)) {
     if (errno == ENOENT || errno == ENOTDIR) return {};  // as rm -f
-    return fail_errno(errno, path);
+    return fail_errno_at(errno, path);
   }
   RemoveError err;
   if (!t.whole) {
     remove_entry(t.fd.get(), t.name, path, err);
   } else if (!t.name.empty()) {
-    return fail_errno(EINVAL, path);  // rm refuses "." and ".."
+    return fail_errno_at(EINVAL, path);  // rm refuses "." and ".."
   } else {
     // The root: empty it; the directory itself is the mount point.
     UniqueFd dir(::openat(t.fd.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!dir) return fail_errno(errno, path);
+    if (!dir) return fail_errno_at(errno, path);
     remove_children(dir.get(), "/", err);
     err.note(EBUSY, path);
   }
-  if (err.errnum != 0) return fail_errno(err.errnum, err.path);
+  if (err.errnum != 0) return fail_errno_at(err.errnum, err.path);
   return {};
 }
 

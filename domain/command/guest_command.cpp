@@ -3,8 +3,8 @@
 
 #include "domain/core/host_path.hpp"
 #include "domain/command/command_actions.hpp"
-#include "domain/command/run_command.hpp"
 #include "domain/core/arg_checks.hpp"
+#include "domain/core/text.hpp"
 
 namespace gfsd::domain {
 

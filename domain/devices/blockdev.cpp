@@ -1,8 +1,9 @@
 // The blockdev(8) actions: each runs the blockdev program, as the original did,
 // after letting udev finish with the device (a pending blkid run holds it open
 // and makes BLKRRPART fail).
-#include "domain/devices/device_actions.hpp"
 #include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
+#include "domain/devices/device_actions.hpp"
 
 namespace gfsd::domain {
 
@@ -14,7 +15,7 @@ Result<std::string> call_blockdev(Ctx& ctx, const std::string& device,
   std::vector<std::string> argv{"blockdev"};
   argv.insert(argv.end(), switches.begin(), switches.end());
   argv.push_back(device);
-  auto out = run_tool(ctx, argv);
+  auto out = run_or_fail_stderr(ctx, argv);
   if (!out) return fail("blockdev: " + out.error().message);
   return out;
 }
@@ -22,7 +23,7 @@ Result<std::string> call_blockdev(Ctx& ctx, const std::string& device,
 Result<int64_t> blockdev_value(Ctx& ctx, const std::string& device, const char* query) {
   auto out = call_blockdev(ctx, device, {query});
   if (!out) return forward(out.error());
-  const auto value = scan_c_int(*out);
+  const auto value = leading_integer(*out, 0);  // sscanf "%i"
   if (!value) return fail("blockdev: expected output, but got nothing");
   return *value;
 }

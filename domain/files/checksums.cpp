@@ -1,7 +1,7 @@
 // checksum, checksum_device, checksums_out: the coreutils *sum tools.
 #include <cctype>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/text.hpp"
 #include "domain/files/content_actions.hpp"
 #include "domain/files/file_actions.hpp"
 

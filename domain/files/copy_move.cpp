@@ -3,7 +3,8 @@
 #include <cinttypes>
 #include <cstdio>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/files/content_actions.hpp"
 #include "domain/files/file_actions.hpp"
 
@@ -21,10 +22,7 @@ Result<void> copy_or_move(Ctx& ctx, std::vector<std::string> argv, const std::st
   argv.push_back(dest);
   ports::RunOptions opts;
   opts.guest_args = {{argv.size() - 2, src_last}, {argv.size() - 1, dest_last}};
-  auto r = ctx.runner.run(argv, opts);
-  if (!r) return fail(r.error().message);
-  if (r->status != 0) return fail(r->err);
-  return {};
+  return run_ok_or_fail_prefixed(ctx, argv, "", opts);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/core/run_tool.hpp"
 #include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain {
@@ -141,10 +142,7 @@ Result<std::string> ll(Ctx& ctx, const std::string& path) {
   if (st && files::has_type(st->mode, files::kTypeDirectory) && arg != "/") arg += "/";
   ports::RunOptions opts;
   opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};
-  auto r = ctx.runner.run({"ls", "-la", arg}, opts);
-  if (!r) return forward(r.error());
-  if (r->status != 0) return fail(r->err);
-  return r->out;
+  return run_or_fail_stderr(ctx, {"ls", "-la", arg}, opts);
 }
 
 }  // namespace gfsd::domain

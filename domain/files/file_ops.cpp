@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 
+#include "domain/core/host_path.hpp"
 #include "domain/files/file_actions.hpp"
 #include "domain/mount/mount_ops.hpp"
 
@@ -51,7 +52,7 @@ std::string last_component(const std::string& path) {
 // the tree is removed in-process here, and failures are worded as rm words them.
 Result<void> rm_rf(Ctx& ctx, const std::string& path) {
   if (path == "/") return fail("cannot remove root directory");
-  const std::string host = ctx.config.sysroot + path;
+  const std::string host = host_name_for_message(ctx, path);
   const std::string last = last_component(path);
   if (last == "." || last == "..")
     return fail(path + ": rm: refusing to remove '.' or '..' directory: skipping '" + host + "'");
@@ -60,15 +61,11 @@ Result<void> rm_rf(Ctx& ctx, const std::string& path) {
                 "'\nrm: use --no-preserve-root to override this failsafe");
   auto r = ctx.fs.remove_tree(path);
   if (r) return {};
-  // The port names the entry that failed: "<guest path>: <strerror>".
+  // The port gives the entry that could not be removed as data.
   const Error& e = r.error();
-  const std::string reason = std::strerror(e.errnum);
-  std::string entry = e.message;
-  const std::string tail = ": " + reason;
-  if (entry.size() >= tail.size() &&
-      entry.compare(entry.size() - tail.size(), tail.size(), tail) == 0)
-    entry.resize(entry.size() - tail.size());
-  return fail(path + ": rm: cannot remove '" + ctx.config.sysroot + entry + "': " + reason);
+  const std::string& entry = e.path.empty() ? path : e.path;
+  return fail(path + ": rm: cannot remove '" + host_name_for_message(ctx, entry) +
+              "': " + std::strerror(e.errnum));
 }
 
 Result<void> truncate(Ctx& ctx, const std::string& path) {

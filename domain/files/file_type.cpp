@@ -1,5 +1,6 @@
 // file: what file(1) says of a regular file or device; other types by name.
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/files/content_actions.hpp"
 #include "domain/files/file_actions.hpp"
 
@@ -32,7 +33,7 @@ Result<std::string> file(Ctx& ctx, const api::DevOrPath& path) {
   // -z: look inside compressed files; -S: no seccomp; -b: no file name;
   // for devices -s (read the device) and -L (follow its symlink).
   if (path.is_device) {
-    auto out = run_command(ctx, {"file", "-zSbsL", path.name});
+    auto out = run_or_fail_exit_status(ctx, {"file", "-zSbsL", path.name});
     if (!out) return forward(out.error());
     return without_trailing_space(up_to_nul(std::move(*out)));
   }
@@ -42,7 +43,7 @@ Result<std::string> file(Ctx& ctx, const api::DevOrPath& path) {
   if (!kind.empty()) return kind;
   ports::RunOptions opts;
   opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};  // file(1) does not follow (no -L)
-  auto out = run_command(ctx, {"file", "-zSb", path.name}, opts);
+  auto out = run_or_fail_exit_status(ctx, {"file", "-zSb", path.name}, opts);
   if (!out) return forward(out.error());
   return without_trailing_space(up_to_nul(std::move(*out)));
 }

@@ -1,5 +1,5 @@
 // head and tail: the appliance's head(1)/tail(1) reading the guest file as stdin.
-#include "domain/command/run_command.hpp"
+#include "domain/core/text.hpp"
 #include "domain/files/content_actions.hpp"
 
 namespace gfsd::domain {

@@ -1,7 +1,7 @@
 // hexdump -C and strings(1) of a guest file fed as stdin.
 #include <cstring>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/text.hpp"
 #include "domain/files/content_actions.hpp"
 
 namespace gfsd::domain {

@@ -1,7 +1,7 @@
 // wc -l / -w / -c on a guest file fed as stdin.
 #include <cstdio>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/text.hpp"
 #include "domain/files/content_actions.hpp"
 
 namespace gfsd::domain {

@@ -1,6 +1,7 @@
 #include <optional>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -35,10 +36,9 @@ namespace {
 
 // A label read by a filesystem's own tool, its stderr as the error.
 Result<std::string> label_from_tool(Ctx& ctx, const std::vector<std::string>& argv) {
-  auto r = ctx.runner.run(argv);
-  if (!r) return forward(r.error());
-  if (r->status != 0) return fail(r->err);
-  return without_one_newline(std::move(r->out));
+  auto out = run_or_fail_stderr(ctx, argv);
+  if (!out) return forward(out.error());
+  return without_one_newline(std::move(*out));
 }
 
 }  // namespace
@@ -70,17 +70,11 @@ Result<std::string> vfs_uuid(Ctx& ctx, const api::Mountable& mountable) {
 
 Result<api::Hashtable> blkid(Ctx& ctx, const std::string& device) {
   // Low-level probing (-p) with I/O limits (-i): the appliance's blkid has both.
-  auto r = ctx.runner.run({"blkid", "-c", "/dev/null", "-p", "-i", "-o", "export", device});
-  if (!r) return forward(r.error());
-  if (r->status != 0) return fail(r->err);
+  auto text =
+      run_or_fail_stderr(ctx, {"blkid", "-c", "/dev/null", "-p", "-i", "-o", "export", device});
+  if (!text) return forward(text.error());
   api::Hashtable out;
-  size_t pos = 0;
-  const std::string& text = r->out;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    const std::string line = text.substr(pos, end - pos);
-    pos = end + 1;
+  for (const auto& line : split_lines(*text)) {
     if (line.empty()) continue;
     const size_t eq = line.find('=');
     if (eq == std::string::npos) {

@@ -2,7 +2,8 @@
 // on a private temporary directory of the appliance, never under the sysroot.
 #include <regex>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -16,7 +17,7 @@ Result<std::string> with_mounted_btrfs(Ctx& ctx, const api::Mountable& fs,
     std::vector<std::string> argv{"btrfs"};
     argv.insert(argv.end(), btrfs_args.begin(), btrfs_args.end());
     argv.push_back(mp);
-    return run_command(ctx, argv, opts);
+    return run_or_fail_exit_status(ctx, argv, opts);
   };
   // A path names a directory of what is mounted under the sysroot already:
   // a guest argument, pinned inside the sysroot by the runner.
@@ -26,13 +27,13 @@ Result<std::string> with_mounted_btrfs(Ctx& ctx, const api::Mountable& fs,
     return run_btrfs(fs.device, pinned);
   }
 
-  auto tmp = run_command(ctx, {"mktemp", "-d", "/tmp/btrfsXXXXXX"});
+  auto tmp = run_or_fail_exit_status(ctx, {"mktemp", "-d", "/tmp/btrfsXXXXXX"});
   if (!tmp) return forward(tmp.error());
   const std::string dir = split_lines(*tmp).empty() ? "" : split_lines(*tmp)[0];
   std::vector<std::string> mount{"mount"};
   if (fs.type == api::MountableType::Btrfsvol) mount.insert(mount.end(), {"-o", "subvol=" + fs.volume});
   mount.insert(mount.end(), {fs.device, dir});
-  Result<std::string> out = run_command(ctx, mount);
+  Result<std::string> out = run_or_fail_exit_status(ctx, mount);
   if (out) {
     out = run_btrfs(dir, {});
     (void)ctx.runner.run({"umount", dir});
@@ -65,9 +66,9 @@ Result<int64_t> btrfs_subvolume_get_default(Ctx& ctx, const api::Mountable& fs) 
   // "ID 5 (FS_TREE)" or "ID 256 gen 9 top level 5 path a".
   static const std::regex id_re(R"(^ID\s*(-?\d+))");
   std::smatch m;
-  if (!std::regex_search(*out, m, id_re))
-    return fail("unexpected output from 'btrfs subvolume get-default' command: " + *out);
-  return static_cast<int64_t>(std::stoll(m[1]));
+  const auto id = std::regex_search(*out, m, id_re) ? whole_integer(m[1].str(), 10) : std::nullopt;
+  if (!id) return fail("unexpected output from 'btrfs subvolume get-default' command: " + *out);
+  return *id;
 }
 
 }  // namespace gfsd::domain

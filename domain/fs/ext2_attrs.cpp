@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "domain/core/host_path.hpp"
-#include "domain/command/run_command.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {

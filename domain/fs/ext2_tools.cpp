@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
 #include "domain/core/sysroot_mounts.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -49,8 +49,8 @@ Result<void> e2fsck_unless_mounted(Ctx& ctx, const std::string& device) {
 Result<void> mke2fs_with_journal(Ctx& ctx, const std::string& fstype, int32_t blocksize,
                                  const std::string& device, const std::string& journal) {
   wipe_device_before_mkfs(ctx, device);
-  return run_tool_ok(ctx, {"mke2fs", "-F", "-t", fstype, "-J", journal, "-b",
-                      std::to_string(blocksize), device});
+  return run_ok_or_fail_prefixed(ctx, {"mke2fs", "-F", "-t", fstype, "-J", journal, "-b",
+                                       std::to_string(blocksize), device});
 }
 
 Result<void> mke2journal_with(Ctx& ctx, int32_t blocksize, std::vector<std::string> extra,
@@ -60,14 +60,14 @@ Result<void> mke2journal_with(Ctx& ctx, int32_t blocksize, std::vector<std::stri
   argv.insert(argv.end(), extra.begin(), extra.end());
   argv.push_back(device);
   wipe_device_before_mkfs(ctx, device);
-  return run_tool_ok(ctx, argv);
+  return run_ok_or_fail_prefixed(ctx, argv);
 }
 
 }  // namespace
 
 // "key: value" pairs of the superblock listing; "<none>" and the like are "".
 Result<api::Hashtable> tune2fs_l(Ctx& ctx, const std::string& device) {
-  auto out = run_tool_prefixed(ctx, {"tune2fs", "-l", device});
+  auto out = run_or_fail_prefixed(ctx, {"tune2fs", "-l", device});
   if (!out) return forward(out.error());
   std::string text = *out;
   if (text.rfind("tune2fs ", 0) == 0 || text.rfind("tune4fs ", 0) == 0) {
@@ -76,14 +76,9 @@ Result<api::Hashtable> tune2fs_l(Ctx& ctx, const std::string& device) {
     text.erase(0, nl + 1);
   }
   api::Hashtable pairs;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    const std::string line = text.substr(pos, end - pos);
+  for (const auto& line : split_lines(text)) {
     // The original stopped at the first empty line.
     if (line.empty()) break;
-    pos = end + 1;
     const size_t colon = line.find(':');
     if (colon == std::string::npos) {
       pairs.emplace_back(line, "");
@@ -142,48 +137,44 @@ Result<void> tune2fs(Ctx& ctx, const std::string& device, const api::opt::tune2f
     add("-u", std::to_string(*o.user));
   }
   argv.push_back(device);
-  return run_tool_ok(ctx, argv, device + ": ");
+  return run_ok_or_fail_prefixed(ctx, argv, device + ": ");
 }
 
 Result<void> resize2fs(Ctx& ctx, const std::string& device) {
   GFSD_TRY(e2fsck_unless_mounted(ctx, device));
-  return run_tool_ok(ctx, {"resize2fs", device});
+  return run_ok_or_fail_prefixed(ctx, {"resize2fs", device});
 }
 
 Result<void> resize2fs_size(Ctx& ctx, const std::string& device, int64_t size) {
   // resize2fs is given kilobytes ("K" suffix).
   if (size & 1023) return fail(std::to_string(size) + ": size must be a round number of kilobytes");
   GFSD_TRY(e2fsck_unless_mounted(ctx, device));
-  return run_tool_ok(ctx, {"resize2fs", device, std::to_string(size / 1024) + "K"});
+  return run_ok_or_fail_prefixed(ctx, {"resize2fs", device, std::to_string(size / 1024) + "K"});
 }
 
 Result<void> resize2fs_M(Ctx& ctx, const std::string& device) {
   GFSD_TRY(e2fsck_unless_mounted(ctx, device));
-  return run_tool_ok(ctx, {"resize2fs", "-M", device});
+  return run_ok_or_fail_prefixed(ctx, {"resize2fs", "-M", device});
 }
 
 // Bytes: resize2fs -P's estimate in blocks, times the block size.
 Result<int64_t> ext_minimum_size(Ctx& ctx, const std::string& device) {
-  auto out = run_tool_prefixed(ctx, {"resize2fs", "-P", "-f", device});
+  auto out = run_or_fail_prefixed(ctx, {"resize2fs", "-P", "-f", device});
   if (!out) return forward(out.error());
   static const std::string kPattern = "Estimated minimum size of the filesystem: ";
   for (const auto& line : split_lines(*out)) {
     if (line.rfind(kPattern, 0) != 0) continue;
-    const std::string num = line.substr(kPattern.size());
-    char* end = nullptr;
-    errno = 0;
-    const long long blocks = std::strtoll(num.c_str(), &end, 10);
     // As gnulib's xstrtol: text after the number is ignored.
-    if (end == num.c_str() || errno != 0) return fail("cannot parse minimum size");
+    const auto blocks = leading_integer(std::string_view(line).substr(kPattern.size()), 10);
+    if (!blocks) return fail("cannot parse minimum size");
     auto sb = tune2fs_l(ctx, device);
     if (!sb) return forward(sb.error());
     for (const auto& [key, value] : *sb) {
       if (key != "Block size") continue;
-      char* bend = nullptr;
-      const long long bs = std::strtoll(value.c_str(), &bend, 10);
-      if (bend == value.c_str() || bs <= 0) return fail("cannot parse block size");
-      if (INT64_MAX / bs < blocks) return fail("filesystem size too big: overflow");
-      return static_cast<int64_t>(blocks * bs);
+      const auto bs = leading_integer(value, 10);
+      if (!bs || *bs <= 0) return fail("cannot parse block size");
+      if (INT64_MAX / *bs < *blocks) return fail("filesystem size too big: overflow");
+      return *blocks * *bs;
     }
     return fail("missing 'Block size' in tune2fs_l output");
   }

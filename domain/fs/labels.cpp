@@ -16,12 +16,13 @@ Result<void> xfs_label(Ctx& ctx, const std::string& device, const std::string& l
   // "---" is xfs_admin's way to clear the label: not what set_label means.
   if (label == "---") return fail("xfs: invalid new label");
   if (label.size() > kXfsLabelMax) return too_long(label, "xfs", kXfsLabelMax);
-  return run_tool_ok(ctx, {"xfs_admin", "-L", label, device}, device + ": ", true);
+  return run_ok_or_fail_prefixed(ctx, {"xfs_admin", "-L", label, device}, device + ": ",
+                                 stdout_on_stderr());
 }
 
 Result<void> swap_label(Ctx& ctx, const std::string& device, const std::string& label) {
   if (label.size() > kSwapLabelMax) return too_long(label, "Linux swap", kSwapLabelMax);
-  return run_tool_ok(ctx, {"swaplabel", "-L", label, device});
+  return run_ok_or_fail_prefixed(ctx, {"swaplabel", "-L", label, device});
 }
 
 }  // namespace
@@ -34,7 +35,7 @@ Result<void> check_ext2_label(const std::string& label) {
 
 Result<void> set_e2label(Ctx& ctx, const std::string& device, const std::string& label) {
   GFSD_TRY(check_ext2_label(label));
-  return run_tool_ok(ctx, {"e2label", device, label});
+  return run_ok_or_fail_prefixed(ctx, {"e2label", device, label});
 }
 
 Result<std::string> get_e2label(Ctx& ctx, const std::string& device) {
@@ -46,11 +47,12 @@ Result<void> set_label(Ctx& ctx, const api::Mountable& mountable, const std::str
   if (!type) return forward(type.error());
   const std::string& t = *type;
   const std::string& dev = mountable.device;
-  if (t == "btrfs") return run_tool_ok(ctx, {"btrfs", "filesystem", "label", dev, label});
+  if (t == "btrfs")
+    return run_ok_or_fail_prefixed(ctx, {"btrfs", "filesystem", "label", dev, label});
   if (t == "msdos" || t == "fat" || t == "vfat")
-    return run_tool_ok(ctx, {"dosfslabel", dev, label});
+    return run_ok_or_fail_prefixed(ctx, {"dosfslabel", dev, label});
   if (t == "ext2" || t == "ext3" || t == "ext4") return set_e2label(ctx, dev, label);
-  if (t == "ntfs") return run_tool_ok(ctx, {"ntfslabel", dev, label});
+  if (t == "ntfs") return run_ok_or_fail_prefixed(ctx, {"ntfslabel", dev, label});
   if (t == "xfs") return xfs_label(ctx, dev, label);
   if (t == "swap") return swap_label(ctx, dev, label);
   return fail_with(ENOTSUP, "don't know how to set the label for '" + t + "' filesystems");

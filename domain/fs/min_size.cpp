@@ -4,23 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 #include "domain/mount/mount_actions.hpp"
 
 namespace gfsd::domain {
 
 namespace {
-
-// gnulib's xstrtol without a suffix list: a base-10 number at the start
-// (blanks first allowed), anything after it ignored; no overflow.
-std::optional<int64_t> whole_number(const std::string& s) {
-  char* end = nullptr;
-  errno = 0;
-  const long long v = std::strtoll(s.c_str(), &end, 10);
-  if (end == s.c_str() || errno != 0) return std::nullopt;
-  return v;
-}
 
 // Where device is mounted (guest path), as mountpoints reports it.
 Result<std::string> mount_point_of(Ctx& ctx, const std::string& device) {
@@ -48,7 +39,7 @@ Result<int64_t> ntfs_minimum_size(Ctx& ctx, const std::string& device) {
         if (std::sscanf(line.c_str() + 12, "%*[ ]:%d", &cluster) != 1)
           return fail("cannot parse cluster size");
       } else if (line.rfind("Current volume size:", 0) == 0) {
-        auto v = whole_number(line.substr(20));
+        auto v = leading_integer(std::string_view(line).substr(20), 10);  // gnulib xstrtol
         if (!v) return fail("cannot parse volume size");
         volume = *v;
       }
@@ -60,7 +51,7 @@ Result<int64_t> ntfs_minimum_size(Ctx& ctx, const std::string& device) {
   static const std::string kPattern = "You might resize at ";
   for (const auto& line : lines) {
     if (line.rfind(kPattern, 0) != 0) continue;
-    auto v = whole_number(line.substr(kPattern.size()));
+    auto v = leading_integer(std::string_view(line).substr(kPattern.size()), 10);
     if (!v) return fail("cannot parse minimum size");
     return *v;
   }
@@ -75,11 +66,11 @@ Result<int64_t> btrfs_minimum_size(Ctx& ctx, const std::string& path) {
     return fail_with(ENOTSUP, "'btrfs inspect-internal min-dev-size' needs btrfs-progs >= 4.2");
   ports::RunOptions pinned;
   pinned.guest_args = {{3, ports::GuestArg::Last::Follow}};
-  auto r = ctx.runner.run({"btrfs", "inspect-internal", "min-dev-size", path}, pinned);
-  if (!r) return fail(r.error().message);
-  if (r->status != 0) return fail(r->err);
+  auto out = run_or_fail_prefixed(ctx, {"btrfs", "inspect-internal", "min-dev-size", path}, "",
+                                  pinned);
+  if (!out) return forward(out.error());
   // "12345 bytes (12.06KiB)"
-  auto v = whole_number(up_to_nul(r->out));
+  auto v = leading_integer(*out, 10);
   if (!v) return fail("cannot parse minimum size");
   return *v;
 }

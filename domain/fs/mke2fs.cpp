@@ -4,6 +4,7 @@
 
 #include "domain/core/arg_checks.hpp"
 #include "domain/core/device_names.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -112,10 +113,7 @@ Result<void> mke2fs(Ctx& ctx, const std::string& device, const api::opt::mke2fs&
   }
 
   wipe_device_before_mkfs(ctx, device);
-  auto r = ctx.runner.run(argv);
-  if (!r) return fail(device + ": " + r.error().message);
-  if (r->status != 0) return fail(device + ": " + r->err);
-  return {};
+  return run_ok_or_fail_prefixed(ctx, argv, device + ": ");
 }
 
 }  // namespace gfsd::domain

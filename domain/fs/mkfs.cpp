@@ -1,5 +1,6 @@
 #include <cstring>
 
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -25,11 +26,9 @@ Result<int32_t> sector_size(Ctx& ctx, const std::string& device) {
   auto r = ctx.runner.run({"blockdev", "--getss", device});
   if (!r) return forward(r.error());
   if (r->status != 0) return fail("blockdev: " + r->err);
-  try {
-    return static_cast<int32_t>(std::stoll(r->out, nullptr, 0));
-  } catch (...) {
-    return fail("blockdev: expected output, but got nothing");
-  }
+  const auto v = leading_integer(r->out, 0);
+  if (!v) return fail("blockdev: expected output, but got nothing");
+  return static_cast<int32_t>(*v);
 }
 
 Result<void> add_blocksize(Ctx& ctx, const std::string& fstype, const std::string& device,

@@ -20,7 +20,7 @@ Result<void> ntfsresize(Ctx& ctx, const std::string& device, const api::opt::ntf
   }
   if (o.force.value_or(false)) argv.push_back("--force");
   argv.push_back(device);
-  return run_tool_ok(ctx, argv, device + ": ", true);
+  return run_ok_or_fail_prefixed(ctx, argv, device + ": ", stdout_on_stderr());
 }
 
 Result<void> ntfsresize_size(Ctx& ctx, const std::string& device, int64_t size) {
@@ -33,15 +33,15 @@ Result<void> ntfsfix(Ctx& ctx, const std::string& device, const api::opt::ntfsfi
   std::vector<std::string> argv{"ntfsfix"};
   if (o.clearbadsectors.value_or(false)) argv.push_back("-b");
   argv.push_back(device);
-  return run_tool_ok(ctx, argv, device + ": ");
+  return run_ok_or_fail_prefixed(ctx, argv, device + ": ");
 }
 
 Result<void> wipefs(Ctx& ctx, const std::string& device) {
-  return run_tool_ok(ctx, {"wipefs", "-a", "--force", device}, "");
+  return run_ok_or_fail_prefixed(ctx, {"wipefs", "-a", "--force", device}, "");
 }
 
 Result<void> zerofree(Ctx& ctx, const std::string& device) {
-  return run_tool_ok(ctx, {"zerofree", device}, device + ": ");
+  return run_ok_or_fail_prefixed(ctx, {"zerofree", device}, device + ": ");
 }
 
 }  // namespace gfsd::domain

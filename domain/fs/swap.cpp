@@ -1,4 +1,5 @@
 // Linux swap: mkswap and the swapon / swapoff family.
+#include "domain/core/run_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -23,9 +24,7 @@ Result<void> swap_onoff(Ctx& ctx, const std::string& cmd, const std::string& fla
   argv.push_back(value);
   ports::RunOptions opts;
   if (guest_file) opts.guest_args = {{argv.size() - 1, ports::GuestArg::Last::Follow}};
-  auto r = ctx.runner.run(argv, opts);
-  if (!r) return fail(value + ": " + r.error().message);
-  if (r->status != 0) return fail(value + ": " + r->err);
+  GFSD_TRY(run_ok_or_fail_prefixed(ctx, argv, value + ": ", opts));
   ctx.devices.settle("");
   return {};
 }
@@ -41,9 +40,7 @@ Result<void> mkswap(Ctx& ctx, const std::string& device, const api::opt::mkswap&
   if (opts.uuid) argv.insert(argv.end(), {"-U", *opts.uuid});
   argv.push_back(device);
   wipe_device_before_mkfs(ctx, device);
-  auto r = ctx.runner.run(argv);
-  if (!r) return fail(device + ": " + r.error().message);
-  if (r->status != 0) return fail(device + ": " + r->err);
+  GFSD_TRY(run_ok_or_fail_prefixed(ctx, argv, device + ": "));
   ctx.devices.settle("");
   return {};
 }
@@ -63,10 +60,7 @@ Result<void> mkswap_U(Ctx& ctx, const std::string& uuid, const std::string& devi
 Result<void> mkswap_file(Ctx& ctx, const std::string& path) {
   ports::RunOptions opts;
   opts.guest_args = {{2, ports::GuestArg::Last::Follow}};  // mkswap opens what it names
-  auto r = ctx.runner.run({"mkswap", "-f", path}, opts);
-  if (!r) return fail(path + ": " + r.error().message);
-  if (r->status != 0) return fail(path + ": " + r->err);
-  return {};
+  return run_ok_or_fail_prefixed(ctx, {"mkswap", "-f", path}, path + ": ", opts);
 }
 
 Result<void> swapon_device(Ctx& ctx, const std::string& device) {

@@ -30,7 +30,8 @@ Result<void> btrfstune(Ctx& ctx, const std::vector<std::string>& args, const std
 }
 
 Result<void> xfs_admin_uuid(Ctx& ctx, const std::string& device, const std::string& uuid) {
-  return run_tool_ok(ctx, {"xfs_admin", "-U", uuid, device}, device + ": ", true);
+  return run_ok_or_fail_prefixed(ctx, {"xfs_admin", "-U", uuid, device}, device + ": ",
+                                 stdout_on_stderr());
 }
 
 bool is_extfs(const std::string& t) { return t == "ext2" || t == "ext3" || t == "ext4"; }
@@ -38,7 +39,7 @@ bool is_extfs(const std::string& t) { return t == "ext2" || t == "ext3" || t == 
 }  // namespace
 
 Result<void> set_e2uuid(Ctx& ctx, const std::string& device, const std::string& uuid) {
-  return run_tool_ok(ctx, {"tune2fs", "-U", uuid, device});
+  return run_ok_or_fail_prefixed(ctx, {"tune2fs", "-U", uuid, device});
 }
 
 Result<std::string> get_e2uuid(Ctx& ctx, const std::string& device) {
@@ -58,7 +59,7 @@ Result<void> set_uuid(Ctx& ctx, const std::string& device, const std::string& uu
     if (uuid == "nil" || uuid == "generate") return fail("xfs: invalid new UUID");
     return xfs_admin_uuid(ctx, device, uuid);
   }
-  if (t == "swap") return run_tool_ok(ctx, {"swaplabel", "-U", uuid, device});
+  if (t == "swap") return run_ok_or_fail_prefixed(ctx, {"swaplabel", "-U", uuid, device});
   if (t == "btrfs") return btrfstune(ctx, {"-U", uuid}, device);
   return fail_with(ENOTSUP, "don't know how to set the UUID for '" + t + "' filesystems");
 }
@@ -69,13 +70,12 @@ Result<void> set_uuid_random(Ctx& ctx, const std::string& device) {
   const std::string& t = *type;
   // The original makes a UUID first whatever the type (uuidgen), and hands it
   // to swaplabel as uuidgen printed it.
-  auto r = ctx.runner.run({"uuidgen"});
-  if (!r) return fail(r.error().message);
-  if (r->status != 0) return fail(r->err);
-  const std::string uuid = r->out;
+  auto made = run_or_fail_prefixed(ctx, {"uuidgen"});
+  if (!made) return forward(made.error());
+  const std::string& uuid = *made;
   if (is_extfs(t)) return set_e2uuid(ctx, device, "random");
   if (t == "xfs") return xfs_admin_uuid(ctx, device, "generate");
-  if (t == "swap") return run_tool_ok(ctx, {"swaplabel", "-U", uuid, device});
+  if (t == "swap") return run_ok_or_fail_prefixed(ctx, {"swaplabel", "-U", uuid, device});
   if (t == "btrfs") return btrfstune(ctx, {"-u"}, device);
   return fail_with(ENOTSUP, "don't know how to set the random UUID for '" + t + "' filesystems");
 }

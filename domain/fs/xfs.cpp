@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "domain/core/host_path.hpp"
-#include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -107,7 +107,7 @@ Result<api::Xfsinfo> xfs_info(Ctx& ctx, const api::DevOrPath& pathordevice) {
     if (!where) return fail_errno(where.error().errnum, pathordevice.name);
     target = *where;
   }
-  auto out = run_tool_prefixed(ctx, {"xfs_info", target}, "");
+  auto out = run_or_fail_prefixed(ctx, {"xfs_info", target}, "");
   if (!out) return forward(out.error());
   return parse_xfs_info(split_lines(*out));
 }
@@ -126,7 +126,7 @@ Result<void> xfs_admin(Ctx& ctx, const std::string& device, const api::opt::xfs_
   }
   if (o.uuid) argv.insert(argv.end(), {"-U", *o.uuid});
   argv.push_back(device);
-  return run_tool_ok(ctx, argv, device + ": ", true);
+  return run_ok_or_fail_prefixed(ctx, argv, device + ": ", stdout_on_stderr());
 }
 
 Result<void> xfs_growfs(Ctx& ctx, const std::string& path, const api::opt::xfs_growfs& o) {
@@ -149,7 +149,7 @@ Result<void> xfs_growfs(Ctx& ctx, const std::string& path, const api::opt::xfs_g
   auto where = resolved_host_path(ctx, path);  // a script too, as xfs_info
   if (!where) return fail_errno(where.error().errnum, path);
   argv.push_back(*where);
-  return run_tool_ok(ctx, argv, path + ": ");
+  return run_ok_or_fail_prefixed(ctx, argv, path + ": ");
 }
 
 // The exit status is the answer (0: clean, 1: damage found or fixed).

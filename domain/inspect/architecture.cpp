@@ -3,7 +3,7 @@
 #include <cctype>
 #include <regex>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/files/file_actions.hpp"
 #include "domain/inspect/guest_files.hpp"
 #include "domain/inspect/text_parsing.hpp"
@@ -59,7 +59,7 @@ Result<std::string> file_architecture(Ctx& ctx, const std::string& path) {
   if (files::has_type(st->mode, files::kTypeRegular)) {
     ports::RunOptions opts;
     opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};  // file(1) does not follow (no -L)
-    auto out = run_command(ctx, {"file", "-zSb", path}, opts);
+    auto out = run_or_fail_exit_status(ctx, {"file", "-zSb", path}, opts);
     if (!out) return forward(out.error());
     magic = *out;
     while (!magic.empty() && std::isspace(static_cast<unsigned char>(magic.back()))) magic.pop_back();

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 
+#include "domain/core/text.hpp"
 #include "domain/files/file_actions.hpp"
 #include "domain/inspect/text_parsing.hpp"
 
@@ -60,7 +61,9 @@ std::optional<std::vector<std::string>> read_small_file(Ctx& ctx, const std::str
     ctx.log.debug(path + ": " + content.error().message);
     return std::nullopt;
   }
-  return split_lines(*content);
+  auto lines = split_lines(*content);
+  if (content->empty() || content->back() == '\n') lines.emplace_back();
+  return lines;
 }
 
 

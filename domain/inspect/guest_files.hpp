@@ -19,7 +19,11 @@ bool guest_is_symlink(Ctx& ctx, const std::string& path);
 // A regular file (symlinks followed) of at most 2 * 1048 * 1024 bytes.
 bool is_small_file(Ctx& ctx, const std::string& path);
 
-// The lines of a small file (split_lines), or nullopt (logged) if it is not one.
+// The lines of a small file, or nullopt (logged) if it is not one. Split at
+// every '\n' as the original did, unlike split_lines: a file that is empty or
+// ends with '\n' has an empty last line ("" -> {""}, "a\n" -> {"a", ""}).
+// parse_suse_release, for one, takes an empty file for a product with an
+// empty name because of it.
 std::optional<std::vector<std::string>> read_small_file(Ctx& ctx, const std::string& path);
 
 // The whole content of a file.

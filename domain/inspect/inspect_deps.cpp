@@ -2,8 +2,9 @@
 #include <cctype>
 #include <cerrno>
 
-#include "domain/command/run_command.hpp"
 #include "domain/core/arg_checks.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/devices/device_actions.hpp"
 #include "domain/fs/fs_actions.hpp"
 #include "domain/inspect/inspect_deps.hpp"
@@ -16,13 +17,6 @@
 namespace gfsd::domain::inspect {
 
 namespace {
-
-std::string trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t i = 0;
-  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-  return s.substr(i);
-}
 
 class DaemonDeps final : public InspectDeps {
  public:
@@ -58,7 +52,7 @@ class DaemonDeps final : public InspectDeps {
   Result<std::string> findfs(const std::string& tag, const std::string& value) override {
     // blkid's cache could name a device that changed since: start afresh.
     (void)ctx_.runner.run({"rm", "-f", "/etc/blkid/blkid.tab", "/run/blkid/blkid.tab"});
-    auto out = run_command(ctx_, {"findfs", tag + "=" + value});
+    auto out = run_or_fail_exit_status(ctx_, {"findfs", tag + "=" + value});
     if (!out) return forward(out.error());
     std::string dev = trim(*out);
     if (!starts_with(dev, "/dev/mapper/") && !starts_with(dev, "/dev/dm-")) return dev;
@@ -99,7 +93,7 @@ class DaemonDeps final : public InspectDeps {
 
   // MD_UUID of `mdadm -D --export`.
   Result<std::optional<std::string>> md_uuid(const std::string& md) override {
-    auto out = run_command(ctx_, {"mdadm", "-D", "--export", md});
+    auto out = run_or_fail_exit_status(ctx_, {"mdadm", "-D", "--export", md});
     if (!out) return forward(out.error());
     for (const auto& line : split_lines(*out))
       if (starts_with(line, "MD_UUID=")) return std::optional<std::string>(line.substr(8));

@@ -1,23 +1,11 @@
 #include "domain/inspect/text_parsing.hpp"
 
-#include <cctype>
+#include <limits>
 #include <regex>
 
-namespace gfsd::domain::inspect {
+#include "domain/core/text.hpp"
 
-std::vector<std::string> split_lines(const std::string& content) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    const size_t nl = content.find('\n', start);
-    if (nl == std::string::npos) {
-      out.push_back(content.substr(start));
-      return out;
-    }
-    out.push_back(content.substr(start, nl - start));
-    start = nl + 1;
-  }
-}
+namespace gfsd::domain::inspect {
 
 std::string first_line(const std::string& content) { return content.substr(0, content.find('\n')); }
 
@@ -74,14 +62,9 @@ std::string unix_canonical_path(const std::string& path) {
 }
 
 std::optional<int> parse_int(const std::string& digits) {
-  if (digits.empty()) return std::nullopt;
-  long long v = 0;
-  for (char c : digits) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    v = v * 10 + (c - '0');
-    if (v > 0x7fffffff) return std::nullopt;
-  }
-  return static_cast<int>(v);
+  const auto v = whole_integer(digits, 10, 0, std::numeric_limits<int>::max());
+  if (!v) return std::nullopt;
+  return static_cast<int>(*v);
 }
 
 std::optional<Version> parse_major_minor(const std::string& s) {

@@ -10,9 +10,6 @@
 
 namespace gfsd::domain::inspect {
 
-// Splits on '\n', keeping empty pieces: "a\nb\n" -> {"a", "b", ""}.
-std::vector<std::string> split_lines(const std::string& content);
-
 // The text before the first '\n' (all of it if there is none).
 std::string first_line(const std::string& content);
 
@@ -34,7 +31,8 @@ std::string unix_canonical_path(const std::string& path);
 // The first "N.M" in s, else the first "N" (as N.0); nullopt if no number.
 std::optional<Version> parse_major_minor(const std::string& s);
 
-// A decimal number that fits an int; nullopt otherwise.
+// A decimal number (a regex group of digits) that fits an int, read by
+// whole_integer (domain/core/text.hpp); nullopt otherwise.
 std::optional<int> parse_int(const std::string& digits);
 
 bool starts_with(const std::string& s, const std::string& prefix);

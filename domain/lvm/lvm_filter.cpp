@@ -13,8 +13,8 @@ namespace {
 // lvm2 with a "devices file" would ignore devices not listed there (RHBZ#1965941).
 bool has_devices_file(Ctx& ctx) {
   if (ctx.state.lvm_has_devices_file < 0) {
-    const bool has = run_tool(ctx, {"lvmdevices", "--help"}).has_value() ||
-                     run_tool(ctx, {"vgimportdevices", "--help"}).has_value();
+    const bool has = run_or_fail_stderr(ctx, {"lvmdevices", "--help"}).has_value() ||
+                     run_or_fail_stderr(ctx, {"vgimportdevices", "--help"}).has_value();
     ctx.state.lvm_has_devices_file = has ? 1 : 0;
   }
   return ctx.state.lvm_has_devices_file == 1;
@@ -45,7 +45,7 @@ std::string lvm_conf(Ctx& ctx, const std::vector<std::string>& rules) {
 }
 
 Result<void> vgchange_all(Ctx& ctx, const char* flag) {
-  auto r = run_lvm(ctx, {"vgchange", flag});
+  auto r = run_lvm_or_fail_stderr(ctx, {"vgchange", flag});
   if (!r) return fail(std::string("vgchange ") + flag + ": " + r.error().message);
   return {};
 }
@@ -58,7 +58,7 @@ Result<void> apply_filter(Ctx& ctx, const std::vector<std::string>& rules) {
   if (!written) return fail_errno(written.error().errnum, "open: " + conf);
   // The old device cache would keep the devices now filtered out.
   ctx.devices.remove_file(dir + "/cache/.cache");
-  auto scan = run_lvm(ctx, {"vgscan", "--cache"});
+  auto scan = run_lvm_or_fail_stderr(ctx, {"vgscan", "--cache"});
   if (!scan) return fail("vgscan: " + scan.error().message);
   return vgchange_all(ctx, "-ay");
 }

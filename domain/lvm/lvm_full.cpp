@@ -6,6 +6,7 @@
 
 #include "domain/core/arg_checks.hpp"
 #include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -43,7 +44,7 @@ class Columns {
   void number(int64_t& out) {
     auto c = take();
     if (!c) return;
-    auto v = scan_c_int(*c);
+    auto v = leading_integer(*c, 0);  // sscanf "%i"
     if (!v) ok_ = false;
     else out = *v;
   }
@@ -134,8 +135,8 @@ void read_columns(Columns& c, api::LvmLv& lv) {
 
 template <class T>
 Result<std::vector<T>> list_full(Ctx& ctx, const std::string& command, const char* columns) {
-  auto out = run_lvm(ctx, {command, "-o", columns, "--unbuffered", "--noheadings", "--nosuffix",
-                           "--separator", "\r", "--units", "b"});
+  auto out = run_lvm_or_fail_stderr(ctx, {command, "-o", columns, "--unbuffered", "--noheadings",
+                                          "--nosuffix", "--separator", "\r", "--units", "b"});
   if (!out) return forward(out.error());
   std::vector<T> items;
   size_t pos = 0;

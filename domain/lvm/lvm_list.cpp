@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -11,7 +11,7 @@ namespace {
 // lvm >= 2.02.107 can select LVs itself (-S); probed once.
 Result<bool> lvs_has_select(Ctx& ctx) {
   if (ctx.state.lvs_has_select >= 0) return ctx.state.lvs_has_select == 1;
-  auto help = run_command(ctx, {"lvm", "lvs", "--help"});
+  auto help = run_or_fail_exit_status(ctx, {"lvm", "lvs", "--help"});
   if (!help) return forward(help.error());
   const bool has = help->find("-S") != std::string::npos;
   ctx.state.lvs_has_select = has ? 1 : 0;
@@ -37,13 +37,13 @@ std::vector<std::string> lvs_from_attr_lines(const std::string& out) {
 }  // namespace
 
 Result<std::vector<std::string>> pvs(Ctx& ctx) {
-  auto out = run_lvm(ctx, {"pvs", "-o", "pv_name", "--noheadings"});
+  auto out = run_lvm_or_fail_stderr(ctx, {"pvs", "-o", "pv_name", "--noheadings"});
   if (!out) return forward(out.error());
   return lvm_name_list(*out);
 }
 
 Result<std::vector<std::string>> vgs(Ctx& ctx) {
-  auto out = run_lvm(ctx, {"vgs", "-o", "vg_name", "--noheadings"});
+  auto out = run_lvm_or_fail_stderr(ctx, {"vgs", "-o", "vg_name", "--noheadings"});
   if (!out) return forward(out.error());
   return lvm_name_list(*out);
 }
@@ -53,14 +53,14 @@ Result<std::vector<std::string>> lvs(Ctx& ctx) {
   if (!has_select) return forward(has_select.error());
   if (*has_select) {
     // Public LVs only: no thin pools, snapshots' internals or skipped LVs.
-    auto out = run_command(ctx, {"lvm", "lvs", "-o", "vg_name,lv_name", "-S",
-                                 "lv_role=public && lv_skip_activation!=yes", "--noheadings",
-                                 "--separator", "/"});
+    auto out = run_or_fail_exit_status(ctx, {"lvm", "lvs", "-o", "vg_name,lv_name", "-S",
+                                             "lv_role=public && lv_skip_activation!=yes",
+                                             "--noheadings", "--separator", "/"});
     if (!out) return forward(out.error());
     return lvm_name_list(*out, "/dev/");
   }
-  auto out = run_command(ctx, {"lvm", "lvs", "-o", "lv_attr,vg_name,lv_name", "--noheadings",
-                               "--separator", ":"});
+  auto out = run_or_fail_exit_status(
+      ctx, {"lvm", "lvs", "-o", "lv_attr,vg_name,lv_name", "--noheadings", "--separator", ":"});
   if (!out) return forward(out.error());
   return lvs_from_attr_lines(*out);
 }

@@ -1,7 +1,8 @@
 // vgmeta: a volume group's metadata as lvm vgcfgbackup writes it. lvm writes
 // only to a file (through a temporary name beside it), so the backup goes to
 // a scratch file of the appliance that is read back and removed.
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -31,13 +32,13 @@ Result<std::string> read_appliance_file(Ctx& ctx, const std::string& path) {
 }  // namespace
 
 Result<std::string> vgmeta(Ctx& ctx, const std::string& vgname) {
-  auto made = run_command(ctx, {"mktemp", "/tmp/vgmetaXXXXXX"});
+  auto made = run_or_fail_exit_status(ctx, {"mktemp", "/tmp/vgmetaXXXXXX"});
   if (!made) return fail("mkstemp: " + made.error().message);
   const auto lines = split_lines(*made);
   if (lines.empty()) return fail("mkstemp: no file name");
   const std::string tmp = lines[0];
 
-  auto backup = run_lvm(ctx, {"vgcfgbackup", "-f", tmp, vgname});
+  auto backup = run_lvm_or_fail_stderr(ctx, {"vgcfgbackup", "-f", tmp, vgname});
   if (!backup) {
     ctx.devices.remove_file(tmp);
     return fail("vgcfgbackup: " + backup.error().message);

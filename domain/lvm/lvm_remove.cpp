@@ -1,3 +1,4 @@
+#include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -8,7 +9,7 @@ namespace {
 // "lvremove: /dev/VG/LV: <stderr>"
 Result<void> remove_named(Ctx& ctx, const char* what, const std::string& name,
                           std::vector<std::string> args) {
-  auto r = run_lvm(ctx, args);
+  auto r = run_lvm_or_fail_stderr(ctx, args);
   if (!r) return fail(std::string(what) + ": " + name + ": " + r.error().message);
   return {};
 }
@@ -21,14 +22,14 @@ Result<void> lvm_remove_all(Ctx& ctx) {
   if (!lv_list) return forward(lv_list.error());
   for (const auto& lv : *lv_list) {
     // Deactivate first: some lvm versions do not remove active LVs reliably even with -f.
-    (void)run_lvm(ctx, {"lvchange", "-an", lv});
+    (void)run_lvm_or_fail_stderr(ctx, {"lvchange", "-an", lv});
     ctx.devices.settle("");
     GFSD_TRY(remove_named(ctx, "lvremove", lv, {"lvremove", "-f", lv}));
   }
   auto vg_list = vgs(ctx);
   if (!vg_list) return forward(vg_list.error());
   for (const auto& vg : *vg_list) {
-    (void)run_lvm(ctx, {"vgchange", "-an", vg});
+    (void)run_lvm_or_fail_stderr(ctx, {"vgchange", "-an", vg});
     ctx.devices.settle("");
     GFSD_TRY(remove_named(ctx, "vgremove", vg, {"vgremove", "-f", vg}));
   }
@@ -40,15 +41,15 @@ Result<void> lvm_remove_all(Ctx& ctx) {
 }
 
 Result<void> lvremove(Ctx& ctx, const std::string& device) {
-  return run_lvm_settled(ctx, {"lvremove", "-f", device});
+  return run_lvm_settled_or_fail_stderr(ctx, {"lvremove", "-f", device});
 }
 
 Result<void> vgremove(Ctx& ctx, const std::string& vgname) {
-  return run_lvm_settled(ctx, {"vgremove", "-f", vgname});
+  return run_lvm_settled_or_fail_stderr(ctx, {"vgremove", "-f", vgname});
 }
 
 Result<void> pvremove(Ctx& ctx, const std::string& device) {
-  return run_lvm_settled(ctx, {"pvremove", "-ff", device});
+  return run_lvm_settled_or_fail_stderr(ctx, {"pvremove", "-ff", device});
 }
 
 }  // namespace gfsd::domain

@@ -1,3 +1,4 @@
+#include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -8,7 +9,7 @@ namespace {
 // "OLD -> NEW: <stderr>"
 Result<void> rename_with(Ctx& ctx, const char* command, const std::string& from,
                          const std::string& to) {
-  auto r = run_lvm(ctx, {command, from, to});
+  auto r = run_lvm_or_fail_stderr(ctx, {command, from, to});
   if (!r) return fail(from + " -> " + to + ": " + r.error().message);
   ctx.devices.settle("");
   return {};

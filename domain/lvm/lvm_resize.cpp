@@ -1,3 +1,4 @@
+#include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -7,7 +8,7 @@ namespace {
 
 // lvresize fails when the size does not change; that is no error here (RHBZ#834712).
 Result<void> lvresize_tolerant(Ctx& ctx, const std::vector<std::string>& args) {
-  auto r = run_lvm(ctx, args);
+  auto r = run_lvm_or_fail_stderr(ctx, args);
   if (r) return {};
   const std::string& err = r.error().message;
   if (err.find("New size (") != std::string::npos &&
@@ -18,7 +19,7 @@ Result<void> lvresize_tolerant(Ctx& ctx, const std::vector<std::string>& args) {
 
 Result<void> pvresize_with(Ctx& ctx, const std::string& device,
                            const std::vector<std::string>& args) {
-  auto r = run_lvm(ctx, args);
+  auto r = run_lvm_or_fail_stderr(ctx, args);
   if (!r) return fail(device + ": " + r.error().message);
   return {};
 }

@@ -1,4 +1,5 @@
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/lvm/lvm_actions.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
@@ -9,7 +10,8 @@ namespace {
 // lvm CMD --unbuffered --noheadings -o FIELD NAME; errors "NAME: <stderr>".
 Result<std::string> lvm_field(Ctx& ctx, const char* command, const char* field,
                               const std::string& name) {
-  auto out = run_lvm(ctx, {command, "--unbuffered", "--noheadings", "-o", field, name});
+  auto out =
+      run_lvm_or_fail_stderr(ctx, {command, "--unbuffered", "--noheadings", "-o", field, name});
   if (!out) return fail(name + ": " + out.error().message);
   return out;
 }
@@ -19,7 +21,7 @@ Result<std::vector<std::string>> lvm_field_lines(Ctx& ctx, const char* field,
   auto out = lvm_field(ctx, "vgs", field, vgname);
   if (!out) return forward(out.error());
   auto lines = split_lines(*out);
-  for (auto& l : lines) l = trim_blanks(l);
+  for (auto& l : lines) l = trim(l);
   return lines;
 }
 
@@ -27,12 +29,12 @@ Result<std::string> lvm_field_trimmed(Ctx& ctx, const char* command, const char*
                                       const std::string& name) {
   auto out = lvm_field(ctx, command, field, name);
   if (!out) return forward(out.error());
-  return trim_blanks(*out);
+  return trim(*out);
 }
 
 // "NAME: <stderr>" for the per-object uuid changes, stderr alone for "all".
 Result<void> change_uuid(Ctx& ctx, std::vector<std::string> args, const std::string& name) {
-  auto r = run_lvm(ctx, args);
+  auto r = run_lvm_or_fail_stderr(ctx, args);
   if (!r) return fail(name.empty() ? r.error().message : name + ": " + r.error().message);
   ctx.devices.settle("");
   return {};

@@ -1,6 +1,6 @@
 #include "domain/mount/mount_helpers.hpp"
 
-#include "domain/command/run_command.hpp"
+#include "domain/core/run_tool.hpp"
 #include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain {
@@ -46,7 +46,7 @@ Result<void> mount_mountable(Ctx& ctx, const std::string& options, const std::st
   const auto argv = mount_argv(options, vfstype, mountable, mountpoint);
   ports::RunOptions opts;
   opts.guest_args = {{argv.size() - 1, ports::GuestArg::Last::Follow}};
-  auto r = run_command(ctx, argv, opts);
+  auto r = run_or_fail_exit_status(ctx, argv, opts);
   if (!r) return forward(r.error());
   return {};
 }

@@ -4,37 +4,24 @@
 #include <cinttypes>
 #include <cstdio>
 
-#include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 #include "domain/partitions/partition_actions.hpp"
 
 namespace gfsd::domain {
 
 namespace {
 
-ports::RunOptions folded() {
-  ports::RunOptions o;
-  o.fold_stdout_on_stderr = true;
-  return o;
-}
-
 // sgdisk DEVICE ARGS...; errors "sgdisk DEVICE ARGS...: <output>".
 Result<void> sgdisk_change(Ctx& ctx, const std::string& device,
                            const std::vector<std::string>& args) {
   std::vector<std::string> argv{"sgdisk", device};
   argv.insert(argv.end(), args.begin(), args.end());
-  auto r = run_tool(ctx, argv, folded());
+  auto r = run_or_fail_stderr(ctx, argv, stdout_on_stderr());
   if (r) return {};
   std::string what;
   for (const auto& a : argv) what += (what.empty() ? "" : " ") + a;
   return fail(what + ": " + r.error().message);
-}
-
-std::string trim(const std::string& s) {
-  const char* ws = " \t\n\r\f\v";
-  const size_t b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(ws) - b + 1);
 }
 
 std::string leading(const std::string& value, const char* allowed) {
@@ -48,7 +35,8 @@ Result<std::string> sgdisk_info_field(Ctx& ctx, const std::string& device, int32
                                       const std::string& field) {
   GFSD_TRY(check_partnum(partnum));
   ctx.devices.settle("");
-  auto r = ctx.runner.run({"sgdisk", device, "-i", std::to_string(partnum)}, folded());
+  auto r =
+      ctx.runner.run({"sgdisk", device, "-i", std::to_string(partnum)}, stdout_on_stderr());
   if (!r) return forward(r.error());
   if (r->status != 0) return fail("sgdisk: " + r->err);
   ctx.devices.settle("");
@@ -107,7 +95,7 @@ Result<void> part_set_gpt_attributes(Ctx& ctx, const std::string& device, int32_
   char arg[64];
   std::snprintf(arg, sizeof arg, "%d:=:%" PRIX64, partnum, static_cast<uint64_t>(attributes));
   ctx.devices.settle("");
-  auto r = ctx.runner.run({"sgdisk", device, "-A", arg}, folded());
+  auto r = ctx.runner.run({"sgdisk", device, "-A", arg}, stdout_on_stderr());
   if (!r) return forward(r.error());
   if (r->status != 0) return fail("sgdisk: " + r->err);
   ctx.devices.settle("");
@@ -116,7 +104,7 @@ Result<void> part_set_gpt_attributes(Ctx& ctx, const std::string& device, int32_
 
 Result<std::string> part_get_disk_guid(Ctx& ctx, const std::string& device) {
   static const std::string kPattern = "Disk identifier (GUID):";
-  auto r = ctx.runner.run({"sgdisk", device, "-p"}, folded());
+  auto r = ctx.runner.run({"sgdisk", device, "-p"}, stdout_on_stderr());
   if (!r) return forward(r.error());
   if (r->status != 0) return fail("sgdisk " + device + " -p: " + r->err);
   // With stdout folded, the report is in the error stream.
@@ -138,7 +126,7 @@ Result<void> part_set_disk_guid_random(Ctx& ctx, const std::string& device) {
 }
 
 Result<void> part_expand_gpt(Ctx& ctx, const std::string& device) {
-  auto r = run_tool(ctx, {"sgdisk", "-e", device}, folded());
+  auto r = run_or_fail_stderr(ctx, {"sgdisk", "-e", device}, stdout_on_stderr());
   if (!r) return fail("sgdisk -e " + device + ": " + r.error().message);
   return {};
 }

@@ -2,7 +2,6 @@
 #include <cctype>
 #include <cstdio>
 
-#include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
 #include "domain/partitions/partition_actions.hpp"
 
@@ -15,7 +14,8 @@ namespace {
 Result<bool> sfdisk_has_part_type(Ctx& ctx, bool ocaml_wording) {
   if (ctx.state.sfdisk_has_part_type >= 0) return ctx.state.sfdisk_has_part_type == 1;
   Result<std::string> help =
-      ocaml_wording ? run_command(ctx, {"sfdisk", "--help"}) : run_tool(ctx, {"sfdisk", "--help"});
+      ocaml_wording ? run_or_fail_exit_status(ctx, {"sfdisk", "--help"})
+                    : run_or_fail_stderr(ctx, {"sfdisk", "--help"});
   if (!help) {
     if (ocaml_wording) return forward(help.error());
     return fail("sfdisk --help: " + help.error().message);
@@ -47,8 +47,8 @@ Result<int32_t> part_get_mbr_id(Ctx& ctx, const std::string& device, int32_t par
   auto has = sfdisk_has_part_type(ctx, true);
   if (!has) return forward(has.error());
   ctx.devices.settle("");
-  auto out = run_command(ctx, {"sfdisk", *has ? "--part-type" : "--print-id", device,
-                               std::to_string(partnum)});
+  auto out = run_or_fail_exit_status(
+      ctx, {"sfdisk", *has ? "--part-type" : "--print-id", device, std::to_string(partnum)});
   if (!out) return forward(out.error());
   ctx.devices.settle("");
   return parse_hex_id(*out);
@@ -63,7 +63,7 @@ Result<void> part_set_mbr_id(Ctx& ctx, const std::string& device, int32_t partnu
   char hex[16];
   std::snprintf(hex, sizeof hex, "%x", static_cast<unsigned>(idbyte));
   ctx.devices.settle("");
-  auto r = run_tool(ctx, {"sfdisk", param, device, std::to_string(partnum), hex});
+  auto r = run_or_fail_stderr(ctx, {"sfdisk", param, device, std::to_string(partnum), hex});
   if (!r) return fail("sfdisk " + param + ": " + r.error().message);
   ctx.devices.settle("");
   return {};

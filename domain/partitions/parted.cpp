@@ -3,8 +3,8 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "domain/command/run_command.hpp"
 #include "domain/core/run_tool.hpp"
+#include "domain/core/text.hpp"
 
 namespace gfsd::domain {
 
@@ -14,24 +14,6 @@ constexpr const char* kUnrecognised = "unrecognised disk label";
 
 std::vector<std::string> print_argv(const std::string& device) {
   return {"parted", "-m", "-s", "--", device, "unit", "b", "print"};
-}
-
-std::string trim(const std::string& s) {
-  const char* ws = " \t\n\r\f\v";
-  const size_t b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
-
-std::vector<std::string> split_on(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  for (;;) {
-    const size_t next = s.find(sep, pos);
-    out.push_back(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
-    if (next == std::string::npos) return out;
-    pos = next + 1;
-  }
 }
 
 }  // namespace
@@ -51,10 +33,8 @@ Result<void> parted_change(Ctx& ctx, const std::string& device,
                            const std::vector<std::string>& args) {
   std::vector<std::string> argv{"parted", "-s", "--", device};
   argv.insert(argv.end(), args.begin(), args.end());
-  ports::RunOptions opts;
-  opts.fold_stdout_on_stderr = true;
   ctx.devices.settle("");
-  auto r = run_tool(ctx, argv, opts);
+  auto r = run_or_fail_stderr(ctx, argv, stdout_on_stderr());
   if (!r) return fail("parted: " + device + ": " + r.error().message);
   ctx.devices.settle("");
   return {};
@@ -62,7 +42,7 @@ Result<void> parted_change(Ctx& ctx, const std::string& device,
 
 Result<std::vector<std::string>> parted_print_lines(Ctx& ctx, const std::string& device) {
   ctx.devices.settle("");
-  auto out = run_tool(ctx, print_argv(device));
+  auto out = run_or_fail_stderr(ctx, print_argv(device));
   ctx.devices.settle("");
   if (!out) {
     const std::string& err = out.error().message;
@@ -74,7 +54,7 @@ Result<std::vector<std::string>> parted_print_lines(Ctx& ctx, const std::string&
 
 Result<PartedTable> parted_print_table(Ctx& ctx, const std::string& device) {
   ctx.devices.settle("");
-  auto out = run_command(ctx, print_argv(device));
+  auto out = run_or_fail_exit_status(ctx, print_argv(device));
   if (!out) {
     const std::string& err = out.error().message;
     if (err.find(kUnrecognised) != std::string::npos)
@@ -82,7 +62,7 @@ Result<PartedTable> parted_print_table(Ctx& ctx, const std::string& device) {
     return forward(out.error());
   }
   ctx.devices.settle("");
-  auto lines = split_on(trim(*out), '\n');
+  auto lines = split_lines(trim(*out));
   if (lines.size() < 2) return fail("too few rows of output from 'parted print' command");
   if (lines[0] != "BYT;") return fail("did not see 'BYT;' magic value in 'parted print' command");
   PartedTable t;

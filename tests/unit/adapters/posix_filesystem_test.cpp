@@ -353,6 +353,7 @@ TEST_F(PosixFilesystemTest, RemoveTreeOfTheRootEmptiesItAndReportsBusy) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().errnum, EBUSY);
   EXPECT_EQ(r.error().message, "//: Device or resource busy");
+  EXPECT_EQ(r.error().path, "//");
   EXPECT_TRUE(fs::is_directory(root_));
   EXPECT_TRUE(fs::is_empty(root_));
   expect_outside_untouched();
@@ -383,6 +384,7 @@ TEST_F(PosixFilesystemTest, RemoveTreeNamesTheEntryThatFailedAndGoesOn) {
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().errnum, EPERM);
   EXPECT_EQ(r.error().message, "/d/sub/f: Operation not permitted");
+  EXPECT_EQ(r.error().path, "/d/sub/f");
   EXPECT_TRUE(host_exists(stuck));
   EXPECT_FALSE(host_exists(root_ + "/d/a_first"));  // everything else went, as with rm -rf
   EXPECT_FALSE(host_exists(root_ + "/d/z_last"));
@@ -394,6 +396,7 @@ TEST_F(PosixFilesystemTest, RemoveTreeReportsTheArgumentWhenItCannotBeLookedAt) 
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().errnum, ENAMETOOLONG);
   EXPECT_EQ(r.error().message, "/" + name + ": File name too long");
+  EXPECT_EQ(r.error().path, "/" + name);
 }
 
 TEST_F(PosixFilesystemTest, ChmodFollowsAndChown) {

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "domain/command/command_actions.hpp"
-#include "domain/command/run_command.hpp"
 #include "unit/domain/fs/fs_test_util.hpp"
 
 namespace gfsd::domain::test {
@@ -24,14 +23,6 @@ const char* const kBinds[][2] = {
     {"/proc", "/proc"}, {"/sys/fs/selinux", "/selinux"},
     {"/sys", "/sys"},   {"/sys/fs/selinux", "/sys/fs/selinux"},
 };
-
-TEST(SplitLines, AsTheOriginal) {
-  EXPECT_EQ(split_lines(""), Argv{});
-  EXPECT_EQ(split_lines("a"), Argv{"a"});
-  EXPECT_EQ(split_lines("a\n"), Argv{"a"});
-  EXPECT_EQ(split_lines("a\n\nb\n\n"), (Argv{"a", "", "b", ""}));
-  EXPECT_EQ(split_lines("\n"), Argv{""});
-}
 
 TEST(Command, BindMountsRunChrootedUnmountsInReverse) {
   MockPorts m;

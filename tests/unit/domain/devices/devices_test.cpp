@@ -6,7 +6,6 @@
 
 #include "domain/devices/device_actions.hpp"
 #include "domain/devices/partition_names.hpp"
-#include "domain/core/run_tool.hpp"
 #include "unit/domain/fs/fs_test_util.hpp"
 
 namespace gfsd::domain::test {
@@ -46,17 +45,6 @@ TEST(PartitionNames, SortsLikeTheOriginal) {
   sort_device_names(n);
   EXPECT_THAT(n, ElementsAre("/dev/sda", "/dev/vda1", "/dev/sdb2", "/dev/sdb10", "/dev/sdz",
                              "/dev/sdaa1"));
-}
-
-TEST(ScanCInt, BehavesLikePercentI) {
-  EXPECT_EQ(scan_c_int("512\n"), 512);
-  EXPECT_EQ(scan_c_int("  -3"), -3);
-  EXPECT_EQ(scan_c_int("0x10"), 16);
-  EXPECT_EQ(scan_c_int("010"), 8);
-  EXPECT_EQ(scan_c_int("0"), 0);
-  EXPECT_EQ(scan_c_int("1073741824 bytes"), 1073741824);
-  EXPECT_FALSE(scan_c_int(""));
-  EXPECT_FALSE(scan_c_int("abc"));
 }
 
 TEST(ListDevices, AreTheScannedDisks) {

@@ -97,10 +97,22 @@ TEST(RmRf, RemovesTheTree) {
 
 TEST(RmRf, WordsFailuresAsRmDoes) {
   MockPorts m;
-  EXPECT_CALL(m.fs, remove_tree("/a")).WillOnce(Return(fail_errno(EROFS, "/a/b")));
+  EXPECT_CALL(m.fs, remove_tree("/a")).WillOnce(Return(fail_errno_at(EROFS, "/a/b")));
   auto ctx = m.ctx();
   EXPECT_THAT(rm_rf(ctx, "/a"),
               IsError(0, "/a: rm: cannot remove '/sysroot/a/b': Read-only file system"));
+}
+
+// The entry comes from Error::path, never from taking the message apart: a
+// name that looks like a message tail stays whole.
+TEST(RmRf, TakesTheFailingEntryFromTheErrorData) {
+  MockPorts m;
+  const std::string odd = "/a/x: Read-only file system";
+  EXPECT_CALL(m.fs, remove_tree("/a"))
+      .WillOnce(Return(tl::unexpected<Error>(Error{EROFS, "not looked at", odd})));
+  auto ctx = m.ctx();
+  EXPECT_THAT(rm_rf(ctx, "/a"), IsError(0, "/a: rm: cannot remove '/sysroot/a/x: Read-only "
+                                           "file system': Read-only file system"));
 }
 
 TEST(RmRf, LiveModeRootIsRefusedByRm) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/core/text.hpp"
 #include "domain/inspect/text_parsing.hpp"
 
 namespace gfsd::domain::inspect {

@@ -9,10 +9,7 @@ namespace {
 using testing::ElementsAre;
 using testing::Pair;
 
-TEST(SplitLines, KeepsEmptyPiecesLikeTheOriginal) {
-  EXPECT_THAT(split_lines("a\nb\n"), ElementsAre("a", "b", ""));
-  EXPECT_THAT(split_lines(""), ElementsAre(""));
-  EXPECT_THAT(split_lines("x"), ElementsAre("x"));
+TEST(FirstLine, TextBeforeTheFirstNewline) {
   EXPECT_EQ(first_line("12.4\nmore\n"), "12.4");
   EXPECT_EQ(first_line("no newline"), "no newline");
   EXPECT_EQ(first_line(""), "");
