@@ -1,4 +1,4 @@
-// What the fuzz targets run against: the gmock doubles of adapters/mock with
+// What the fuzz targets run against: the gmock doubles of tests/support with
 // defaults that let actions get somewhere (a mounted /sysroot, files that
 // read and write, /dev/sd* devices) while no input can reach a real file, a
 // process or a device; and a channel over the fuzz input.
@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "ports/channel.hpp"
 #include "ports/system.hpp"
 
@@ -34,7 +34,7 @@ void new_fake_disk();
 
 // Ports whose defaults are safe for any argument. Built once per process:
 // the mocks carry no state between inputs except what a test sets.
-struct FuzzPorts : adapters::MockPorts {
+struct FuzzPorts : mocks::MockPorts {
   FuzzPorts();
   // Where the progress port's reports go (the session under test), if anywhere.
   ports::Progress* progress_to = nullptr;

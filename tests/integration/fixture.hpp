@@ -5,10 +5,16 @@
 //                                    original /usr/sbin/guestfsd, to check the
 //                                    client; ours-only features then fail)
 //   GFSD_SIDE_BY_SIDE_LOG=1          print every side-by-side step, equal or not
+//   GUESTFSD_NO_SKIP=1               a missing prerequisite (root, unshare, the
+//                                    original daemon, mke2fs, loop devices) fails
+//                                    the test instead of skipping it; .ci/run and
+//                                    tests/run-tests.sh set it, because CTest
+//                                    counts a skip as a pass
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -17,10 +23,26 @@
 
 namespace gfsd::test {
 
-#define GFSD_REQUIRE_NAMESPACES()                                                     \
-  do {                                                                                \
-    if (!::gfsd::test::namespaces_available())                                        \
-      GTEST_SKIP() << "needs root and a working `unshare -m` for a private /sysroot"; \
+// Whether GUESTFSD_NO_SKIP=1 turns a missing prerequisite into a failure.
+inline bool skips_are_failures() {
+  const char* v = std::getenv("GUESTFSD_NO_SKIP");
+  return v && std::string(v) == "1";
+}
+
+// Skips the test because `why` (a missing prerequisite), or fails it under
+// GUESTFSD_NO_SKIP=1. In a TEST body or SetUp (it returns from the function).
+// Not for a skip whose premise is gone for good ("every action is implemented").
+#define GFSD_SKIP_WITHOUT(why)                                                       \
+  do {                                                                              \
+    if (::gfsd::test::skips_are_failures())                                         \
+      GTEST_FAIL() << "missing prerequisite, and GUESTFSD_NO_SKIP=1: " << (why);    \
+    GTEST_SKIP() << (why);                                                           \
+  } while (0)
+
+#define GFSD_REQUIRE_NAMESPACES()                                                          \
+  do {                                                                                     \
+    if (!::gfsd::test::namespaces_available())                                             \
+      GFSD_SKIP_WITHOUT("needs root and a working `unshare -m` for a private /sysroot");   \
   } while (0)
 
 class Served {

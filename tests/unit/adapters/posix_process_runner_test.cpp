@@ -15,7 +15,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 
 namespace gfsd::adapters {
 namespace {
@@ -64,7 +64,7 @@ class PosixRunnerGuestPaths : public testing::Test {
   }
 
   std::string tmp_, root_, outside_, decoy_;
-  testing::NiceMock<MockLog> log_;
+  testing::NiceMock<mocks::MockLog> log_;
   std::unique_ptr<PosixProcessRunner> runner_;
 };
 

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "proto/text_codec.hpp"
 #include "stub_handlers.hpp"
 
@@ -55,7 +55,7 @@ class DispatcherTest : public testing::Test {
     return d.call(ctx, proc, mask, args.data(), args.size(), e);
   }
 
-  adapters::MockPorts ports;
+  mocks::MockPorts ports;
   api::Handlers empty;
 };
 

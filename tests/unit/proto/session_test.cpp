@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "proto/frame.hpp"
 
 namespace gfsd::proto {
@@ -173,7 +173,7 @@ class SessionTest : public testing::Test {
   }
 
   api::Handlers handlers;
-  adapters::MockPorts ports;
+  mocks::MockPorts ports;
   ScriptedChannel channel;
   FakeClock clock;
 };

@@ -10,7 +10,7 @@
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockPorts;
+using mocks::MockPorts;
 using testing::_;
 using testing::InSequence;
 using testing::Return;

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain::test {

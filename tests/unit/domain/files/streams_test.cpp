@@ -11,7 +11,7 @@
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockPorts;
+using mocks::MockPorts;
 using testing::_;
 using testing::AllOf;
 using testing::InSequence;
@@ -40,6 +40,18 @@ auto program(std::string out, int status = 0, std::string err = "", std::string*
   };
 }
 
+// A download stream that is started once, collects what is written into
+// `sent`, and is finished once.
+void download_into(MockPorts& m, std::string& sent) {
+  InSequence seq;
+  EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&sent](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
+  EXPECT_CALL(m.download, finish()).WillOnce(Return(Result<void>{}));
+}
+
 // An upload stream giving `data` then EOF.
 void upload_of(MockPorts& m, const std::string& data) {
   auto pos = std::make_shared<size_t>(0);
@@ -59,13 +71,7 @@ TEST(Find0, NamesRelativeToTheDirectoryWithoutItself) {
   EXPECT_CALL(m.runner, run(Argv{"find", ".", "-print0"}, AllOf(GuestCwd("/d"), GuestArgs({}))))
       .WillOnce(program(found));
   std::string sent;
-  InSequence seq;
-  EXPECT_CALL(m.download, start());
-  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
-    sent.append(d, n);
-    return Result<void>{};
-  });
-  EXPECT_CALL(m.download, finish());
+  download_into(m, sent);
   auto ctx = m.ctx();
   EXPECT_TRUE(find0(ctx, "/d"));
   EXPECT_EQ(sent, std::string("/a\0/b/c\0", 8));
@@ -79,10 +85,7 @@ TEST(Find0, TrailingSlashNamesWithoutALeadingSlash) {
   EXPECT_CALL(m.runner, run(Argv{"find", ".", "-print0"}, GuestCwd("/")))
       .WillOnce(program(std::string(".\0./a\0./a/b\0", 12)));
   std::string sent;
-  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
-    sent.append(d, n);
-    return Result<void>{};
-  });
+  download_into(m, sent);
   auto ctx = m.ctx();
   EXPECT_TRUE(find0(ctx, "/"));
   EXPECT_EQ(sent, std::string("a\0a/b\0", 6));
@@ -104,10 +107,7 @@ TEST(TarOut, OptionsAndStreaming) {
                             GuestCwd("/d")))
       .WillOnce(program("TARDATA"));
   std::string sent;
-  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
-    sent.append(d, n);
-    return Result<void>{};
-  });
+  download_into(m, sent);
   auto ctx = m.ctx();
   api::opt::tar_out o;
   o.compress = "gzip";
@@ -125,11 +125,11 @@ TEST(TarIn, ProbesChownThenFeedsTheUpload) {
   upload_of(m, "some tar bytes");
   EXPECT_CALL(m.fs, open(testing::StartsWith("/d/"), ports::OpenFor::WriteTruncate, 0666u))
       .WillOnce([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
-        return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<adapters::MockFile>>());
+        return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<mocks::MockFile>>());
       });
   EXPECT_CALL(m.fs, chown(testing::StartsWith("/d/"), 1000, 1000, false))
       .WillOnce(Return(fail_errno(EPERM, "x")));
-  EXPECT_CALL(m.fs, unlink(testing::StartsWith("/d/")));
+  EXPECT_CALL(m.fs, unlink(testing::StartsWith("/d/"))).WillOnce(Return(Result<void>{}));
   std::string input;
   EXPECT_CALL(m.runner,
               run(Argv{"tar", "--xz", "-xf", "-", "--no-same-owner"}, GuestCwd("/d")))
@@ -142,9 +142,14 @@ TEST(TarIn, ProbesChownThenFeedsTheUpload) {
 TEST(TarIn, TarFailureAndCancel) {
   MockPorts m;
   ON_CALL(m.fs, open(_, _, _)).WillByDefault([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
-    return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<adapters::MockFile>>());
+    return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<mocks::MockFile>>());
   });
   upload_of(m, "junk");
+  // The ownership probe (a scratch file chowned, then removed) succeeds both times.
+  EXPECT_CALL(m.fs, chown(testing::StartsWith("/d/"), 1000, 1000, false))
+      .Times(2)
+      .WillRepeatedly(Return(Result<void>{}));
+  EXPECT_CALL(m.fs, unlink(testing::StartsWith("/d/"))).Times(2).WillRepeatedly(Return(Result<void>{}));
   EXPECT_CALL(m.runner, run(_, _))
       .WillOnce(program("", 2, "tar: This does not look like a tar archive"))
       .WillOnce(Return(fail_with(ECANCELED, "cancelled")));
@@ -190,10 +195,7 @@ TEST(ChecksumsOut, ShellPipelineInTheDirectory) {
                             GuestCwd("/it's")))
       .WillOnce(program("d41d8cd98f00b204e9800998ecf8427e  ./a\n"));
   std::string sent;
-  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&](const char* d, size_t n) {
-    sent.append(d, n);
-    return Result<void>{};
-  });
+  download_into(m, sent);
   auto ctx = m.ctx();
   EXPECT_TRUE(checksums_out(ctx, "md5", "/it's"));
   EXPECT_EQ(sent, "d41d8cd98f00b204e9800998ecf8427e  ./a\n");

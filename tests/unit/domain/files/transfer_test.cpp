@@ -10,8 +10,8 @@
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockFile;
-using adapters::MockPorts;
+using mocks::MockFile;
+using mocks::MockPorts;
 using testing::_;
 using testing::ByMove;
 using testing::InSequence;
@@ -235,10 +235,16 @@ TEST(Download, DeviceSizeComesFromTheDevice) {
   EXPECT_CALL(m.devices, kind("/dev/sda")).WillOnce(Return(ports::DeviceKind::Block));
   EXPECT_CALL(m.devices, size("/dev/sda")).WillOnce(Return(Result<int64_t>(1048576)));
   EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
+  std::string sent;
+  EXPECT_CALL(m.download, write(_, _)).WillOnce([&](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
   EXPECT_CALL(m.progress, report(3u, 1048576u));
   EXPECT_CALL(m.download, finish()).WillOnce(Return(Result<void>{}));
   auto ctx = m.ctx();
   EXPECT_TRUE(download(ctx, api::DevOrPath{true, "/dev/sda"}));
+  EXPECT_EQ(sent, "abc");
 }
 
 TEST(Download, DeviceSizeFailureComesBeforeTheReply) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "unit/domain/files/files_test_util.hpp"
 
 namespace gfsd::domain::test {

@@ -5,13 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 
 namespace gfsd::domain {
 namespace {
 
-using adapters::MockHive;
-using adapters::MockPorts;
+using mocks::MockHive;
+using mocks::MockPorts;
 using testing::_;
 using testing::ElementsAre;
 using testing::NiceMock;

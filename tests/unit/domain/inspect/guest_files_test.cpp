@@ -8,7 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "adapters/posix/posix_filesystem.hpp"
 #include "domain/inspect/guest_files.hpp"
 #include "domain/inspect/release_files.hpp"
@@ -36,7 +36,7 @@ class ReadSmallFileTest : public testing::Test {
     return Ctx{m_.config, *fs_, m_.runner, m_.mounts, m_.devices, m_.log, m_.host, m_.progress, m_.state};
   }
 
-  adapters::MockPorts m_;
+  mocks::MockPorts m_;
   std::unique_ptr<adapters::PosixFilesystem> fs_;
 };
 

@@ -13,7 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/augeas/lib_augeas.hpp"
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "adapters/posix/posix_filesystem.hpp"
 #include "domain/inspect/inspect_actions.hpp"
 #include "fake_deps.hpp"
@@ -105,7 +105,7 @@ class InspectOsTest : public testing::Test {
   }
 
   std::string tmp_;
-  adapters::MockPorts m_;
+  mocks::MockPorts m_;
   std::unique_ptr<adapters::PosixFilesystem> fs_;
   adapters::LibAugeas augeas_;
   FakeHivex hivex_;

@@ -1,7 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "domain/inspect/inspect_actions.hpp"
 
 namespace gfsd::domain {
@@ -23,7 +23,7 @@ ports::RpmPackage pkg(const std::string& name, const std::string& version, int32
 }
 
 TEST(RpmApplications, SortedByNameSameNamesInReverseDatabaseOrder) {
-  adapters::MockPorts m;
+  mocks::MockPorts m;
   EXPECT_CALL(m.rpm, installed_packages("/sysroot"))
       .WillOnce(Return(std::vector<ports::RpmPackage>{
           pkg("zlib", "1.2"), pkg("gpg-pubkey", "a"), pkg("bash", "5.2", 1), pkg("gpg-pubkey", "b")}));
@@ -41,7 +41,7 @@ TEST(RpmApplications, SortedByNameSameNamesInReverseDatabaseOrder) {
 }
 
 TEST(RpmApplications, DatabaseErrorsPassThrough) {
-  adapters::MockPorts m;
+  mocks::MockPorts m;
   EXPECT_CALL(m.rpm, installed_packages("/sysroot")).WillOnce(Return(fail("rpmtsInitIterator")));
   auto ctx = m.ctx();
   EXPECT_EQ(internal_list_rpm_applications(ctx).error().message, "rpmtsInitIterator");

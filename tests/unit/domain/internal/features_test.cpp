@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "adapters/mock/mock_ports.hpp"
+#include "support/mock_ports.hpp"
 #include "optgroups.hpp"
 #include "domain/register.hpp"
 #include "proto/action_table.hpp"
@@ -35,7 +35,7 @@ class FeaturesTest : public testing::Test {
     ctx.handlers = h;
     return optgroup_availability(ctx, group);
   }
-  adapters::MockPorts ports;
+  mocks::MockPorts ports;
   api::Handlers registered;
 };
 

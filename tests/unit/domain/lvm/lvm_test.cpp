@@ -10,7 +10,7 @@
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockPorts;
+using mocks::MockPorts;
 using testing::_;
 using testing::ElementsAre;
 using testing::InSequence;
@@ -371,7 +371,7 @@ TEST(ListDmDevices, MapperEntriesThatAreNotLvs) {
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockPorts;
+using mocks::MockPorts;
 using testing::_;
 using testing::InSequence;
 using testing::Return;
@@ -409,6 +409,8 @@ TEST(LvmFilter, WritesLvmConfAndRescans) {
 TEST(LvmFilter, ClearAcceptsEverythingWithoutDevicesFileWhenLvmHasNone) {
   MockPorts m;
   m.state.lvm_has_devices_file = 0;
+  InSequence seq;
+  EXPECT_CALL(m.runner, run(Argv{"lvm", "vgchange", "-an"}, _)).WillOnce(Return(exited(0)));
   EXPECT_CALL(m.devices, lvm_system_dir()).WillOnce(Return(std::string("/etc/lvm")));
   EXPECT_CALL(m.devices, write_file("/etc/lvm/lvm.conf",
                                     "devices {\n"
@@ -420,6 +422,9 @@ TEST(LvmFilter, ClearAcceptsEverythingWithoutDevicesFileWhenLvmHasNone) {
                                     "    ]\n"
                                     "}\n"))
       .WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.devices, remove_file("/etc/lvm/cache/.cache"));
+  EXPECT_CALL(m.runner, run(Argv{"lvm", "vgscan", "--cache"}, _)).WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.runner, run(Argv{"lvm", "vgchange", "-ay"}, _)).WillOnce(Return(exited(0)));
   auto ctx = m.ctx();
   EXPECT_TRUE(lvm_clear_filter(ctx));
 }
@@ -449,7 +454,7 @@ TEST(LvmFilter, Errors) {
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockPorts;
+using mocks::MockPorts;
 using testing::_;
 using testing::Return;
 

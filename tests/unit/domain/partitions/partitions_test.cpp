@@ -13,8 +13,8 @@
 namespace gfsd::domain::test {
 namespace {
 
-using adapters::MockFile;
-using adapters::MockPorts;
+using mocks::MockFile;
+using mocks::MockPorts;
 using testing::_;
 using testing::InSequence;
 using testing::Invoke;

@@ -1,16 +1,24 @@
 // GoogleMock doubles for every port, and MockPorts: a domain::Ctx made of them.
+// Test code only: they live in tests/support/ because they build a domain::Ctx,
+// which no adapter may see.
 //
 //   MockPorts m;
 //   EXPECT_CALL(m.fs, unlink("/a")).WillOnce(Return(Result<void>{}));
 //   auto ctx = m.ctx();
 //   EXPECT_TRUE(domain::rm(ctx, "/a"));
 //
-// The members are NiceMocks: calls nobody expects return the default value,
-// which for Result<T> is success with T{}; set expectations for what matters.
+// Every port call that returns a Result fails with ENOSYS ("unexpected call to
+// Filesystem::unlink") unless the test says what it answers, with WillOnce,
+// WillRepeatedly or ON_CALL: a bare EXPECT_CALL fails too. A forgotten
+// expectation then shows up as an error instead of a silent success with T{}.
+// Calls that return no Result (Log, Progress, HostProbe::program_exists, ...)
+// keep GoogleMock's defaults (nothing, false, 0, empty). The members are
+// NiceMocks, so calls nobody expects are not reported as warnings.
 #pragma once
 
 #include <gmock/gmock.h>
 
+#include <cerrno>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,10 +34,28 @@
 #include "ports/rpm_database.hpp"
 #include "ports/system.hpp"
 
-namespace gfsd::adapters {
+namespace gfsd::mocks {
+
+// The answer of a port call no test set up: ENOSYS, naming the call.
+inline auto unexpected_call(const char* port_method) {
+  return [port_method](auto&&...) {
+    return fail_with(ENOSYS, std::string("unexpected call to ") + port_method);
+  };
+}
+
+// In a mock's constructor: `method` of `Port` fails by default (see above).
+#define GFSD_FAIL_BY_DEFAULT(Port, method) \
+  ON_CALL(*this, method).WillByDefault(::gfsd::mocks::unexpected_call(#Port "::" #method))
 
 class MockFile : public ports::File {
  public:
+  MockFile() {
+    GFSD_FAIL_BY_DEFAULT(File, read);
+    GFSD_FAIL_BY_DEFAULT(File, write);
+    GFSD_FAIL_BY_DEFAULT(File, seek);
+    GFSD_FAIL_BY_DEFAULT(File, close);
+  }
+
   MOCK_METHOD(Result<size_t>, read, (char* buf, size_t n), (override));
   MOCK_METHOD(Result<void>, write, (const char* buf, size_t n), (override));
   MOCK_METHOD(Result<void>, seek, (int64_t offset), (override));
@@ -38,6 +64,39 @@ class MockFile : public ports::File {
 
 class MockFilesystem : public ports::Filesystem {
  public:
+  MockFilesystem() {
+    GFSD_FAIL_BY_DEFAULT(Filesystem, open);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, stat);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, statvfs);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, list_dir);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, read_dir);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, readlink);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, list_xattrs);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, list_xattr_names);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, get_xattr);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, set_xattr);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, remove_xattr);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, realpath);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, mkdir);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, rmdir);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, unlink);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, remove_tree);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, symlink);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, link);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, rename);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, mknod);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, chmod);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, chown);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, pread);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, pwrite);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, truncate);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, set_times);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, touch);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, make_temp);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, sync);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, glob);
+  }
+
   MOCK_METHOD(Result<std::unique_ptr<ports::File>>, open,
               (const std::string& path, ports::OpenFor how, uint32_t create_mode), (override));
   MOCK_METHOD(Result<ports::FileStat>, stat, (const std::string& path, bool follow), (override));
@@ -94,12 +153,19 @@ class MockFilesystem : public ports::Filesystem {
 
 class MockProcessRunner : public ports::ProcessRunner {
  public:
+  MockProcessRunner() { GFSD_FAIL_BY_DEFAULT(ProcessRunner, run); }
+
   MOCK_METHOD(Result<ports::ProcessResult>, run,
               (const std::vector<std::string>& argv, const ports::RunOptions& opts), (override));
 };
 
 class MockMounts : public ports::Mounts {
  public:
+  MockMounts() {
+    GFSD_FAIL_BY_DEFAULT(Mounts, list);
+    GFSD_FAIL_BY_DEFAULT(Mounts, umount);
+  }
+
   MOCK_METHOD(Result<std::vector<ports::MountEntry>>, list, (), (override));
   MOCK_METHOD(Result<void>, umount, (const std::string& target, bool force, bool lazy),
               (override));
@@ -107,6 +173,16 @@ class MockMounts : public ports::Mounts {
 
 class MockBlockDevices : public ports::BlockDevices {
  public:
+  MockBlockDevices() {
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, probe);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, open);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, size);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, list_dir);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, realpath);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, rdev);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, write_file);
+  }
+
   MOCK_METHOD(const std::vector<std::string>&, disks_in_order, (), (override));
   MOCK_METHOD(ports::DeviceKind, kind, (const std::string& path), (override));
   MOCK_METHOD(Result<void>, probe, (const std::string& path), (override));
@@ -144,6 +220,8 @@ class MockKernelCmdline : public ports::KernelCmdline {
 
 class MockHostProbe : public ports::HostProbe {
  public:
+  MockHostProbe() { GFSD_FAIL_BY_DEFAULT(HostProbe, uname); }
+
   MOCK_METHOD(bool, program_exists, (const std::string& name), (override));
   MOCK_METHOD(bool, kernel_has_filesystem, (const std::string& fstype), (override));
   MOCK_METHOD(bool, path_exists, (const std::string& path), (override));
@@ -152,11 +230,19 @@ class MockHostProbe : public ports::HostProbe {
 
 class MockUploadStream : public ports::UploadStream {
  public:
+  MockUploadStream() { GFSD_FAIL_BY_DEFAULT(UploadStream, read); }
+
   MOCK_METHOD(Result<size_t>, read, (char* buf, size_t n), (override));
 };
 
 class MockDownloadStream : public ports::DownloadStream {
  public:
+  MockDownloadStream() {
+    GFSD_FAIL_BY_DEFAULT(DownloadStream, start);
+    GFSD_FAIL_BY_DEFAULT(DownloadStream, write);
+    GFSD_FAIL_BY_DEFAULT(DownloadStream, finish);
+  }
+
   MOCK_METHOD(Result<void>, start, (), (override));
   MOCK_METHOD(Result<void>, write, (const char* data, size_t n), (override));
   MOCK_METHOD(Result<void>, finish, (), (override));
@@ -169,6 +255,11 @@ class MockProgress : public ports::Progress {
 
 class MockChannel : public ports::Channel {
  public:
+  MockChannel() {
+    GFSD_FAIL_BY_DEFAULT(Channel, read);
+    GFSD_FAIL_BY_DEFAULT(Channel, write_all);
+  }
+
   MOCK_METHOD(Result<size_t>, read, (void* buf, size_t n), (override));
   MOCK_METHOD(Result<void>, write_all, (const void* buf, size_t n), (override));
   MOCK_METHOD(bool, readable, (int timeout_ms), (override));
@@ -176,11 +267,29 @@ class MockChannel : public ports::Channel {
 
 class MockChannelSource : public ports::ChannelSource {
  public:
+  MockChannelSource() { GFSD_FAIL_BY_DEFAULT(ChannelSource, next); }
+
   MOCK_METHOD(Result<std::unique_ptr<ports::Channel>>, next, (), (override));
 };
 
 class MockAugeasTree : public ports::AugeasTree {
  public:
+  MockAugeasTree() {
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, get);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, set);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, setm);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, insert);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, rm);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, mv);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, match);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, defvar);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, defnode);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, label);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, load);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, save);
+    GFSD_FAIL_BY_DEFAULT(AugeasTree, transform);
+  }
+
   MOCK_METHOD(Result<ports::AugeasValue>, get, (const std::string& path), (override));
   MOCK_METHOD(Result<void>, set,
               (const std::string& path, const std::optional<std::string>& value), (override));
@@ -207,12 +316,33 @@ class MockAugeasTree : public ports::AugeasTree {
 
 class MockAugeas : public ports::Augeas {
  public:
+  MockAugeas() { GFSD_FAIL_BY_DEFAULT(Augeas, open); }
+
   MOCK_METHOD(Result<std::unique_ptr<ports::AugeasTree>>, open,
               (const std::string& root, int32_t flags), (override));
 };
 
 class MockHive : public ports::Hive {
  public:
+  MockHive() {
+    GFSD_FAIL_BY_DEFAULT(Hive, root);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_name);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_children);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_get_child);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_parent);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_values);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_get_value);
+    GFSD_FAIL_BY_DEFAULT(Hive, value_key);
+    GFSD_FAIL_BY_DEFAULT(Hive, value_type);
+    GFSD_FAIL_BY_DEFAULT(Hive, value_value);
+    GFSD_FAIL_BY_DEFAULT(Hive, value_string);
+    GFSD_FAIL_BY_DEFAULT(Hive, value_dword);
+    GFSD_FAIL_BY_DEFAULT(Hive, commit);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_add_child);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_delete_child);
+    GFSD_FAIL_BY_DEFAULT(Hive, node_set_value);
+  }
+
   MOCK_METHOD(Result<int64_t>, root, (), (override));
   MOCK_METHOD(Result<std::string>, node_name, (int64_t node), (override));
   MOCK_METHOD(Result<std::vector<int64_t>>, node_children, (int64_t node), (override));
@@ -238,12 +368,16 @@ class MockHive : public ports::Hive {
 
 class MockHivex : public ports::Hivex {
  public:
+  MockHivex() { GFSD_FAIL_BY_DEFAULT(Hivex, open); }
+
   MOCK_METHOD(Result<std::unique_ptr<ports::Hive>>, open, (const std::string& path, int32_t flags),
               (override));
 };
 
 class MockRpmDatabase : public ports::RpmDatabase {
  public:
+  MockRpmDatabase() { GFSD_FAIL_BY_DEFAULT(RpmDatabase, installed_packages); }
+
   MOCK_METHOD(Result<std::vector<ports::RpmPackage>>, installed_packages, (const std::string& root),
               (override));
 };
@@ -290,4 +424,4 @@ struct MockPorts {
   }
 };
 
-}  // namespace gfsd::adapters
+}  // namespace gfsd::mocks
