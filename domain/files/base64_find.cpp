@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <memory>
 
+#include "domain/core/upload_feed.hpp"
 #include "domain/files/content_actions.hpp"
 #include "domain/files/file_actions.hpp"
 
@@ -31,14 +32,10 @@ Result<void> base64_in(Ctx& ctx, const std::string& filename) {
   // The original's shell could not create the file, so base64 never ran.
   if (!out) return fail("base64 subcommand failed on file: " + filename);
 
-  bool at_end = false;
+  UploadFeed feed(ctx);
   bool write_failed = false;
   ports::RunOptions opts;
-  opts.stdin_source = [&](char* buf, size_t n) -> Result<size_t> {
-    auto got = ctx.upload->read(buf, n);
-    if (got && *got == 0) at_end = true;
-    return got;
-  };
+  opts.stdin_source = feed.source();
   opts.stdout_sink = [&](const char* data, size_t n) -> Result<void> {
     auto w = (*out)->write(data, n);
     if (!w) write_failed = true;
@@ -50,7 +47,7 @@ Result<void> base64_in(Ctx& ctx, const std::string& filename) {
     if (r.error().errnum == ECANCELED) return fail("file upload cancelled");
     if (!write_failed) return fail("write error on file: " + filename);
   }
-  if (!at_end) return fail("write error on file: " + filename);
+  if (!feed.at_end()) return fail("write error on file: " + filename);
   if (!r || r->status != 0 || !closed) return fail("base64 subcommand failed on file: " + filename);
   return {};
 }

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <random>
 
+#include "domain/core/upload_feed.hpp"
 #include "domain/files/content_actions.hpp"
 #include "domain/files/file_actions.hpp"
 
@@ -60,14 +61,10 @@ Result<void> tar_in(Ctx& ctx, const std::string& directory, const api::opt::tar_
   if (opts.selinux.value_or(false)) argv.push_back("--selinux");
   if (opts.acls.value_or(false)) argv.push_back("--acls");
 
-  bool at_end = false;
+  UploadFeed feed(ctx);
   ports::RunOptions run;
   run.guest_cwd = directory;
-  run.stdin_source = [&](char* buf, size_t n) -> Result<size_t> {
-    auto got = ctx.upload->read(buf, n);
-    if (got && *got == 0) at_end = true;
-    return got;
-  };
+  run.stdin_source = feed.source();
   auto r = ctx.runner.run(argv, run);
   if (!r) {
     if (r.error().errnum == ECANCELED) return fail("file upload cancelled");
@@ -75,7 +72,7 @@ Result<void> tar_in(Ctx& ctx, const std::string& directory, const api::opt::tar_
     return forward(r.error());
   }
   // tar stopped reading before the end of the archive.
-  if (!at_end) return fail("write error on directory: " + directory + ": " + r->err);
+  if (!feed.at_end()) return fail("write error on directory: " + directory + ": " + r->err);
   if (r->status != 0)
     return fail("tar subcommand failed on directory: " + directory + ": " + r->err);
   return {};

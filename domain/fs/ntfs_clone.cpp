@@ -2,6 +2,7 @@
 // "special image" format, streamed through the FileOut / FileIn channel.
 #include <cerrno>
 
+#include "domain/core/upload_feed.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
@@ -29,13 +30,9 @@ Result<void> ntfsclone_out(Ctx& ctx, const std::string& device, const api::opt::
 
 Result<void> ntfsclone_in(Ctx& ctx, const std::string& device) {
   if (!ctx.upload) return fail("internal error: upload without a file stream");
-  bool at_end = false;
+  UploadFeed feed(ctx);
   ports::RunOptions run;
-  run.stdin_source = [&](char* buf, size_t n) -> Result<size_t> {
-    auto got = ctx.upload->read(buf, n);
-    if (got && *got == 0) at_end = true;
-    return got;
-  };
+  run.stdin_source = feed.source();
   auto r = ctx.runner.run({"ntfsclone", "-O", device, "--restore-image", "-"}, run);
   if (!r) {
     if (r.error().errnum == ECANCELED) return fail("ntfsclone cancelled");
@@ -43,7 +40,7 @@ Result<void> ntfsclone_in(Ctx& ctx, const std::string& device) {
     return forward(r.error());
   }
   // ntfsclone stopped reading before the end of the image.
-  if (!at_end) return fail("write error on device: " + device + ": " + r->err);
+  if (!feed.at_end()) return fail("write error on device: " + device + ": " + r->err);
   if (r->status != 0)
     return fail("ntfsclone subcommand failed on device: " + device + ": " + r->err);
   return {};
