@@ -28,6 +28,8 @@ Result<std::string> debug_sh(Ctx& ctx, const Args& args) {
   for (const auto& a : args) cmd += (cmd.empty() ? "" : " ") + a;
   auto root = resolved_host_path(ctx, "/");
   if (!root) return forward(root.error());
+  // "/sysroot", as the original sets it ("" in live mode), not "/sysroot/".
+  if (!root->empty() && root->back() == '/') root->pop_back();
   Args argv{"env", "root=" + *root};
   for (const char* sd : {"sd", "hd", "ubd", "vd"}) {
     if (ctx.host.path_exists(std::string("/sys/block/") + sd + "a")) {

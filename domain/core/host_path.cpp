@@ -5,7 +5,6 @@ namespace gfsd::domain {
 Result<std::string> resolved_host_path(Ctx& ctx, const std::string& guest_path) {
   const std::string& root = ctx.config.sysroot;
   auto whole = ctx.fs.realpath(guest_path);
-  if (whole && *whole == "/") return root.empty() ? std::string("/") : root;  // the guest's root
   if (whole) return root + *whole;
   if (ctx.fs.stat(guest_path, false)) return forward(whole.error());  // exists, unresolvable
   const size_t slash = guest_path.find_last_of('/');

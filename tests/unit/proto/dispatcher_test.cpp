@@ -65,6 +65,7 @@ TEST_F(DispatcherTest, EveryProcedureDecodesItsArgumentsExactly) {
   ON_CALL(ports.mounts, list())
       .WillByDefault(Return(Result<std::vector<ports::MountEntry>>(
           std::vector<ports::MountEntry>{{"/dev/sda1", "/sysroot", "ext4"}})));
+  ON_CALL(ports.devices, probe(testing::_)).WillByDefault(Return(Result<void>{}));
   const api::Handlers stubs = api::stub_handlers();
   const Dispatcher d(stubs);
   for (int i = 0; i < kNumActionList; ++i) {

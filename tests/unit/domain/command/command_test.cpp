@@ -45,7 +45,7 @@ TEST(Command, BindMountTargetsResolveInsideTheGuest) {
   MockPorts m;
   ON_CALL(m.mounts, list()).WillByDefault(Return(root_mounted()));
   ON_CALL(m.fs, realpath(_)).WillByDefault([](const std::string& p) -> Result<std::string> {
-    if (p == "/dev") return std::string("/");
+    if (p == "/dev" || p == "/") return std::string("/");
     if (p == "/sys") return std::string("/sys");
     return fail_with(ENOENT, p + ": No such file or directory");
   });

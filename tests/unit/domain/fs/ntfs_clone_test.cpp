@@ -32,7 +32,7 @@ auto ntfsclone(std::string out, int status, std::string err, std::string* input 
         if (input) input->append(buf, *n);
       }
     }
-    if (opts.stdout_sink) GFSD_TRY(opts.stdout_sink(out.data(), out.size()));
+    if (opts.stdout_sink && !out.empty()) GFSD_TRY(opts.stdout_sink(out.data(), out.size()));
     return exited(status, "", err);
   };
 }
