@@ -24,7 +24,7 @@ ports::RpmPackage pkg(const std::string& name, const std::string& version, int32
 
 TEST(RpmApplications, SortedByNameSameNamesInReverseDatabaseOrder) {
   mocks::MockPorts m;
-  EXPECT_CALL(m.rpm, installed_packages("/sysroot"))
+  EXPECT_CALL(m.rpm, installed_packages("/sysroot/"))
       .WillOnce(Return(std::vector<ports::RpmPackage>{
           pkg("zlib", "1.2"), pkg("gpg-pubkey", "a"), pkg("bash", "5.2", 1), pkg("gpg-pubkey", "b")}));
   auto ctx = m.ctx();
@@ -42,7 +42,7 @@ TEST(RpmApplications, SortedByNameSameNamesInReverseDatabaseOrder) {
 
 TEST(RpmApplications, DatabaseErrorsPassThrough) {
   mocks::MockPorts m;
-  EXPECT_CALL(m.rpm, installed_packages("/sysroot")).WillOnce(Return(fail("rpmtsInitIterator")));
+  EXPECT_CALL(m.rpm, installed_packages("/sysroot/")).WillOnce(Return(fail("rpmtsInitIterator")));
   auto ctx = m.ctx();
   EXPECT_EQ(internal_list_rpm_applications(ctx).error().message, "rpmtsInitIterator");
 }
