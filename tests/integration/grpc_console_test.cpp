@@ -17,11 +17,13 @@
 #include <random>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "integration/fixture.hpp"
 #include "integration/grpc_console_support.hpp"
 #include "proto/action_table.hpp"
 #include "proto/frame.hpp"
+#include "proto/protocol.hpp"
 #include "proto/grpc/console.grpc.pb.h"
 #include "proto/text_codec.hpp"
 
@@ -343,7 +345,9 @@ TEST_P(GrpcConsoleTest, OneActionAtATimeWithTheXdrSession) {
   h.proc = proto::find_action("upload")->proc;
   h.serial = c.next_serial();
   ASSERT_TRUE(c.send_frame(h, encode_args(str_arg("/held"))));
-  char chunk[64];
+  // encode_chunk's buffer holds any chunk (proto/frame.hpp), not just this one.
+  std::vector<char> buf(proto::kMaxChunkSize + 16);
+  char* chunk = buf.data();
   ASSERT_TRUE(c.send_raw(chunk, proto::encode_chunk(chunk, false, "abc", 3)));
   const std::string held = s_->daemon().host_path("/held");
   for (int i = 0; i < 500 && !std::filesystem::exists(held); ++i)
