@@ -52,17 +52,6 @@ void download_into(MockPorts& m, std::string& sent) {
   EXPECT_CALL(m.download, finish()).WillOnce(Return(Result<void>{}));
 }
 
-// An upload stream giving `data` then EOF.
-void upload_of(MockPorts& m, const std::string& data) {
-  auto pos = std::make_shared<size_t>(0);
-  ON_CALL(m.upload, read(_, _)).WillByDefault([=](char* buf, size_t n) -> Result<size_t> {
-    const size_t k = std::min(n, data.size() - *pos);
-    std::copy(data.data() + *pos, data.data() + *pos + k, buf);
-    *pos += k;
-    return k;
-  });
-}
-
 TEST(Find0, NamesRelativeToTheDirectoryWithoutItself) {
   MockPorts m;
   EXPECT_CALL(m.fs, stat("/d", true)).WillOnce(Return(stat_of(kDirectory)));

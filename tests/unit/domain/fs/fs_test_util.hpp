@@ -3,6 +3,8 @@
 
 #include <gmock/gmock.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,18 @@ inline auto GuestArgs(std::vector<ports::GuestArg> args) {
 }
 inline auto GuestCwd(const std::string& dir) {
   return testing::Field("guest_cwd", &ports::RunOptions::guest_cwd, dir);
+}
+
+// An upload stream giving `data` then EOF (FileIn actions).
+inline void upload_of(mocks::MockPorts& m, const std::string& data) {
+  auto pos = std::make_shared<size_t>(0);
+  ON_CALL(m.upload, read(testing::_, testing::_))
+      .WillByDefault([=](char* buf, size_t n) -> Result<size_t> {
+        const size_t k = std::min(n, data.size() - *pos);
+        std::copy(data.data() + *pos, data.data() + *pos + k, buf);
+        *pos += k;
+        return k;
+      });
 }
 
 }  // namespace gfsd::domain::test

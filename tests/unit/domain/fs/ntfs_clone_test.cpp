@@ -37,16 +37,6 @@ auto ntfsclone(std::string out, int status, std::string err, std::string* input 
   };
 }
 
-void upload_of(MockPorts& m, const std::string& data) {
-  auto pos = std::make_shared<size_t>(0);
-  ON_CALL(m.upload, read(_, _)).WillByDefault([=](char* buf, size_t n) -> Result<size_t> {
-    const size_t k = std::min(n, data.size() - *pos);
-    std::copy(data.data() + *pos, data.data() + *pos + k, buf);
-    *pos += k;
-    return k;
-  });
-}
-
 TEST(NtfscloneOut, EveryOptionInTheOriginalsOrderAndTheImageStreamed) {
   MockPorts m;
   EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
