@@ -2,6 +2,7 @@
 
 #include <cerrno>
 
+#include "domain/core/read_to_end.hpp"
 #include "domain/core/text.hpp"
 #include "domain/files/file_actions.hpp"
 #include "domain/inspect/text_parsing.hpp"
@@ -39,14 +40,8 @@ bool is_small_file(Ctx& ctx, const std::string& path) {
 Result<std::string> read_whole_file(Ctx& ctx, const std::string& path) {
   auto file = ctx.fs.open(path, ports::OpenFor::Read);
   if (!file) return forward(file.error());
-  std::string content;
-  char buf[16384];
-  for (;;) {
-    auto n = (*file)->read(buf, sizeof buf);
-    if (!n) return forward(n.error());
-    if (*n == 0) break;
-    content.append(buf, *n);
-  }
+  auto content = read_to_end(**file);
+  if (!content) return forward(content.error());
   GFSD_TRY((*file)->close());
   return content;
 }

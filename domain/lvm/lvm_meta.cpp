@@ -1,6 +1,9 @@
 // vgmeta: a volume group's metadata as lvm vgcfgbackup writes it. lvm writes
 // only to a file (through a temporary name beside it), so the backup goes to
 // a scratch file of the appliance that is read back and removed.
+#include <cerrno>
+
+#include "domain/core/read_to_end.hpp"
 #include "domain/core/run_tool.hpp"
 #include "domain/core/text.hpp"
 #include "domain/lvm/lvm_actions.hpp"
@@ -16,15 +19,9 @@ constexpr size_t kMaxMetadata = 4 * 1024 * 1024 - 1000;
 Result<std::string> read_appliance_file(Ctx& ctx, const std::string& path) {
   auto file = ctx.devices.open(path, ports::OpenFor::Read);
   if (!file) return fail(path);
-  std::string data;
-  char buf[8192];
-  for (;;) {
-    auto n = (*file)->read(buf, sizeof buf);
-    if (!n) return fail_errno(n.error().errnum, "read: " + path);
-    if (*n == 0) break;
-    data.append(buf, *n);
-    if (data.size() > kMaxMetadata) return fail("metadata is too large for message buffer");
-  }
+  auto data = read_to_end(**file, kMaxMetadata);
+  if (!data && data.error().errnum == E2BIG) return fail("metadata is too large for message buffer");
+  if (!data) return fail_errno(data.error().errnum, "read: " + path);
   GFSD_TRY((*file)->close());
   return data;
 }
