@@ -13,21 +13,9 @@ scripts=("$@")
 work="$(mktemp -d /tmp/gfsd-e2e-tools-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export LIBGUESTFS_BACKEND=direct LIBGUESTFS_BACKEND_SETTINGS="${LIBGUESTFS_BACKEND_SETTINGS:-force_tcg}"
-mkdir -p "$work/stock-cache"
 
-# run_tool LABEL DAEMON(stock|ours) COMMAND... -> $work/<label>.<daemon>
-run_tool() {
-  local label="$1" which="$2"; shift 2
-  if [[ "$which" == stock ]]; then
-    env -u LIBGUESTFS_PATH LIBGUESTFS_CACHEDIR="$work/stock-cache" "$@" > "$work/$label.$which" 2>&1
-  else
-    LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$appliance/cache" "$@" > "$work/$label.$which" 2>&1
-  fi
-  local status=$?
-  # Output without a final newline (virt-cat of such a file) keeps its own line.
-  [[ -s "$work/$label.$which" && -n "$(tail -c1 "$work/$label.$which")" ]] && echo >> "$work/$label.$which"
-  echo "exit status $status" >> "$work/$label.$which"
-}
+source "$here/compare_lib.sh"
+mkdir -p "$work/stock-cache"
 
 failed=0
 for script in "${scripts[@]}"; do
@@ -54,26 +42,7 @@ for script in "${scripts[@]}"; do
   for entry in "${tools[@]}"; do
     label="$name.${entry%%|*}"
     read -r -a cmd <<< "${entry#*|}"
-    # The appliance kernel probes its disks asynchronously: about one boot in
-    # four names the appliance disk sda and the guest disk sdb. The original
-    # daemon then leaks "/dev/sdb2" into pvs_full (ours translates it back), so
-    # a difference is retried on fresh boots of both, and said so.
-    for attempt in 1 2 3; do
-      run_tool "$label" stock "${cmd[@]}"
-      run_tool "$label" ours "${cmd[@]}"
-      diff -q "$work/$label.stock" "$work/$label.ours" > /dev/null && break
-      ((attempt < 3)) && echo "retry: $label differed on attempt $attempt:" &&
-        diff "$work/$label.stock" "$work/$label.ours" | sed 's/^/    /'
-    done
-    if diff -u "$work/$label.stock" "$work/$label.ours" > "$work/$label.diff"; then
-      if ! grep -qx 'exit status 0' "$work/$label.ours"; then
-        echo "FAIL: $label: the tool failed with both daemons:"; cat "$work/$label.ours"; failed=1
-      else
-        echo "same: $label ($(($(wc -l < "$work/$label.ours") - 1)) lines)"
-      fi
-    else
-      echo "DIFFERENT: $label (original vs ours):"; cat "$work/$label.diff"; failed=1
-    fi
+    compare_tool "$label" "${cmd[@]}"
   done
 done
 ((failed == 0)) && echo "PASS: every tool gave the same output with both daemons"
