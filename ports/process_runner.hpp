@@ -56,6 +56,20 @@ struct RunOptions {
   std::string stdin_file;
   // or data pulled from a source until it returns 0 (an upload).
   Source stdin_source;
+  // Data the program reads from a file named on its command line, the
+  // original's temporary key files without the file: argv[index] gets
+  // appended the path of an anonymous in-memory file that holds `data`
+  // (/proc/self/fd/N, N a descriptor the program inherits; a regular file, so
+  // the program sees what it would see in a file on disk, an empty one too).
+  // The data is in no file system, not in argv, and not in the verbose log,
+  // which shows argv as the caller gave it. For keys; not with chroot_sysroot
+  // (the guest need not have /proc mounted).
+  struct DataArg {
+    size_t index = 0;  // into argv
+    std::string data;
+    friend bool operator==(const DataArg&, const DataArg&) = default;
+  };
+  std::vector<DataArg> data_args;
   // stdout handed over as it arrives (a download) instead of kept in ProcessResult::out.
   // An error from the source or the sink stops the transfer (the program sees EOF
   // or a broken pipe), the program is waited for, and run returns that error.

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <optional>
 #include <poll.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -225,6 +226,33 @@ Result<Resolved> resolve_guest(const std::string& sysroot_dir, const std::vector
   return r;
 }
 
+// Each data argument as an anonymous in-memory file (memfd) the program
+// inherits, its /proc/self/fd path appended to the argument. Written and
+// rewound here, before fork, so that the program reads it from the start
+// whether it opens the path again or reads the descriptor.
+Result<void> attach_data_args(const ports::RunOptions& opts, Resolved& r) {
+  if (opts.data_args.empty()) return {};
+  if (opts.chroot_sysroot)
+    return fail_with(EINVAL, "run: data arguments need the appliance's /proc");
+  for (const auto& d : opts.data_args) {
+    if (d.index >= r.argv.size())
+      return fail_with(EINVAL, "run: no argument " + std::to_string(d.index));
+    sysroot::UniqueFd fd(above_stdio(::memfd_create("guestfsd-data", MFD_CLOEXEC)));
+    if (!fd) return fail_errno(errno, "memfd_create");
+    for (size_t done = 0; done < d.data.size();) {
+      const ssize_t n = ::write(fd.get(), d.data.data() + done, d.data.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return fail_errno(errno, "write");
+      done += static_cast<size_t>(n);
+    }
+    if (::lseek(fd.get(), 0, SEEK_SET) < 0) return fail_errno(errno, "lseek");
+    r.argv[d.index] += sysroot::proc_fd(fd.get());
+    r.keep.push_back(fd.get());
+    r.fds.push_back(std::move(fd));
+  }
+  return {};
+}
+
 // The program's names for guest paths back to what they were before.
 void rename_back(std::string& text, const Resolved& r) {
   for (const auto& [ours, theirs] : r.names) {
@@ -279,6 +307,7 @@ Result<ports::ProcessResult> PosixProcessRunner::run(const std::vector<std::stri
   }
   auto guest = resolve_guest(sysroot_, argv, opts);
   if (!guest) return forward(guest.error());
+  GFSD_TRY(attach_data_args(opts, *guest));
   auto in_file = open_stdin_file(sysroot_, opts);
   if (!in_file) return forward(in_file.error());
   sysroot::UniqueFd stdin_file(*in_file);

@@ -10,6 +10,13 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(begin, s.find_last_not_of(kCBlanks) - begin + 1));
 }
 
+std::string trim_ocaml(std::string_view s) {
+  constexpr const char* kOcamlBlanks = " \t\n\r";
+  const size_t begin = s.find_first_not_of(kOcamlBlanks);
+  if (begin == std::string_view::npos) return "";
+  return std::string(s.substr(begin, s.find_last_not_of(kOcamlBlanks) - begin + 1));
+}
+
 std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
   size_t pos = 0;

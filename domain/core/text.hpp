@@ -18,6 +18,10 @@ inline constexpr const char* kCBlanks = " \t\n\v\f\r";
 // s without leading and trailing kCBlanks.
 std::string trim(std::string_view s);
 
+// s without leading and trailing ' ', '\t', '\n', '\r': the original's OCaml
+// String.trim, which leaves '\v' and '\f' alone.
+std::string trim_ocaml(std::string_view s);
+
 // Lines of a program's output or a file: split at every '\n'; a '\n' ends
 // the line before it, so a final '\n' does not start one more (empty) line.
 // "" -> {}, "a" -> {"a"}, "a\n" -> {"a"}, "\n" -> {""}, "a\n\nb\n\n" ->

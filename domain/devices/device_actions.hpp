@@ -18,6 +18,10 @@ Result<std::vector<std::string>> list_partitions(Ctx& ctx);
 Result<int32_t> nr_devices(Ctx& ctx);
 Result<api::Hashtable> list_disk_labels(Ctx& ctx);
 
+// ldm_lists.cpp (list_filesystems lists the same volumes)
+Result<std::vector<std::string>> list_ldm_volumes(Ctx& ctx);
+Result<std::vector<std::string>> list_ldm_partitions(Ctx& ctx);
+
 // part_names.cpp
 Result<std::string> part_to_dev(Ctx& ctx, const std::string& partition);
 Result<int32_t> part_to_partnum(Ctx& ctx, const std::string& partition);

@@ -10,6 +10,8 @@ void register_devices(api::Handlers& h) {
   h.list_disk_labels = &list_disk_labels;
   h.part_to_dev = &part_to_dev;
   h.part_to_partnum = &part_to_partnum;
+  h.list_ldm_volumes = &list_ldm_volumes;
+  h.list_ldm_partitions = &list_ldm_partitions;
 
   h.blockdev_setro = &blockdev_setro;
   h.blockdev_setrw = &blockdev_setrw;

@@ -21,6 +21,10 @@ Result<api::Hashtable> blkid(Ctx& ctx, const std::string& device);
 // "<device>: <stderr> (blkid returned N)".
 Result<std::string> blkid_tag(Ctx& ctx, const std::string& device, const std::string& tag);
 
+// findfs.cpp
+Result<std::string> findfs_uuid(Ctx& ctx, const std::string& uuid);
+Result<std::string> findfs_label(Ctx& ctx, const std::string& label);
+
 // list_filesystems.cpp
 // Every filesystem on the guest's devices, partitions, md, LVs: mountable
 // (appliance device names, "btrfsvol:DEV/VOL" for subvolumes) -> type, or

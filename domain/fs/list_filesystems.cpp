@@ -2,12 +2,12 @@
 // with blkid, in the original's order: whole devices, device-mapper devices,
 // partitions, md arrays, LVs, Windows LDM volumes.
 #include <algorithm>
-#include <cctype>
 
 #include "domain/devices/device_actions.hpp"
 #include "domain/devices/partition_names.hpp"
 #include "domain/fs/fs_actions.hpp"
 #include "domain/lvm/lvm_actions.hpp"
+#include "domain/md/md_actions.hpp"
 #include "domain/partitions/partition_actions.hpp"
 
 namespace gfsd::domain {
@@ -70,42 +70,6 @@ Result<bool> can_hold_filesystem(Ctx& ctx, const std::string& partition) {
   auto gpt_type = part_get_gpt_type(ctx, device, partnum);
   if (!gpt_type) return forward(gpt_type.error());
   return !is_reserved_gpt_type(*gpt_type);
-}
-
-// /dev/mdN with an md/ directory in sysfs that is an assembled array.
-Result<Devices> md_devices(Ctx& ctx) {
-  auto block = ctx.devices.list_dir("/sys/block");
-  if (!block) return fail(block.error().message);
-  Devices out;
-  for (const auto& name : *block) {
-    if (name.size() < 3 || name.compare(0, 2, "md") != 0 ||
-        !std::all_of(name.begin() + 2, name.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-      continue;
-    if (!ctx.devices.list_dir("/sys/block/" + name + "/md")) continue;
-    // An md node that was opened but never assembled says "clear".
-    auto state = ctx.devices.open("/sys/block/" + name + "/md/array_state", ports::OpenFor::Read);
-    if (state) {
-      char buf[16] = {};
-      auto n = (*state)->read(buf, sizeof buf - 1);
-      (void)(*state)->close();
-      if (n && std::string(buf, *n).rfind("clear", 0) == 0) continue;
-    }
-    out.push_back("/dev/" + name);
-  }
-  sort_device_names(out);
-  return out;
-}
-
-// Windows dynamic disk volumes that ldmtool made: /dev/mapper/ldm_vol_*.
-Devices ldm_volumes(Ctx& ctx) {
-  auto names = ctx.devices.list_dir("/dev/mapper");
-  Devices out;
-  if (!names) return out;
-  for (const auto& n : *names)
-    if (n.rfind("ldm_vol_", 0) == 0) out.push_back("/dev/mapper/" + n);
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 // Adds what blkid says is on device: nothing for containers (PVs, RAID
@@ -173,7 +137,7 @@ Result<api::Hashtable> list_filesystems(Ctx& ctx) {
     if (*ok) GFSD_TRY(add_filesystems(ctx, p, out));
   }
 
-  auto mds = md_devices(ctx);
+  auto mds = list_md_devices(ctx);
   if (!mds) return forward(mds.error());
   auto md_whole = without_partitioned(ctx, std::move(*mds));
   if (!md_whole) return forward(md_whole.error());
@@ -184,7 +148,11 @@ Result<api::Hashtable> list_filesystems(Ctx& ctx) {
     if (!lv_list) return forward(lv_list.error());
     GFSD_TRY(add_all(ctx, *lv_list, out));
   }
-  if (has_ldm) GFSD_TRY(add_all(ctx, ldm_volumes(ctx), out));
+  if (has_ldm) {
+    auto ldm = list_ldm_volumes(ctx);
+    if (!ldm) return forward(ldm.error());
+    GFSD_TRY(add_all(ctx, *ldm, out));
+  }
   return out;
 }
 

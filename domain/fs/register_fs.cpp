@@ -72,6 +72,8 @@ void register_fs(api::Handlers& h) {
   h.zero_device = &zero_device;
   h.is_zero = &is_zero;
   h.is_zero_device = &is_zero_device;
+  h.findfs_uuid = &findfs_uuid;
+  h.findfs_label = &findfs_label;
 }
 
 }  // namespace gfsd::domain

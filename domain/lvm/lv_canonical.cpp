@@ -17,7 +17,8 @@ Result<uint64_t> rdev_of(Ctx& ctx, const std::string& path) {
   return r;
 }
 
-// The canonical /dev/VG/LV name, or nullopt if the device is no LV.
+}  // namespace
+
 Result<std::optional<std::string>> lv_canonical(Ctx& ctx, const std::string& device) {
   auto want = rdev_of(ctx, device);
   if (!want) return forward(want.error());
@@ -30,8 +31,6 @@ Result<std::optional<std::string>> lv_canonical(Ctx& ctx, const std::string& dev
   }
   return std::optional<std::string>();
 }
-
-}  // namespace
 
 Result<bool> is_lv(Ctx& ctx, const api::Mountable& mountable) {
   if (mountable.type != api::MountableType::Device) return false;

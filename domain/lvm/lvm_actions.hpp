@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ Result<void> lvm_set_filter(Ctx& ctx, const std::vector<std::string>& devices);
 Result<void> lvm_clear_filter(Ctx& ctx);
 
 // lv_canonical.cpp
+// The canonical /dev/VG/LV name of a device-mapper device, or nullopt if the
+// device is no LV (errors: "stat: <path>" with the errno, lvm's own).
+Result<std::optional<std::string>> lv_canonical(Ctx& ctx, const std::string& device);
 Result<bool> is_lv(Ctx& ctx, const api::Mountable& mountable);
 Result<std::string> lvm_canonical_lv_name(Ctx& ctx, const std::string& lvname);
 Result<std::vector<std::string>> list_dm_devices(Ctx& ctx);
