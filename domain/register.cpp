@@ -17,6 +17,7 @@ void register_all(api::Handlers& h) {
   register_lvm(h);
   register_luks(h);
   register_md(h);
+  register_blockio(h);
 }
 
 }  // namespace gfsd::domain

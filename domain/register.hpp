@@ -23,5 +23,6 @@ void register_partitions(api::Handlers& h);
 void register_lvm(api::Handlers& h);
 void register_luks(api::Handlers& h);
 void register_md(api::Handlers& h);
+void register_blockio(api::Handlers& h);
 
 }  // namespace gfsd::domain

@@ -65,6 +65,7 @@ enum class OpenFor {
   WriteTruncate,  // create or truncate
   WriteAppend,    // create or append
   WriteExisting,  // must exist, no truncation (devices, offsets)
+  WriteCreate,    // create if missing, no truncation (writes at an offset)
 };
 
 // Errors read "<path>: <strerror>" (perror style, the guest path), except

@@ -38,6 +38,18 @@ class BlockDevices {
   virtual Result<std::unique_ptr<File>> open(const std::string& path, OpenFor how) = 0;
   // Size in bytes (BLKGETSIZE64); errors are worded "<path>: <strerror>".
   virtual Result<int64_t> size(const std::string& path) = 0;
+  // One pread(2) / pwrite(2) on the device (at an offset past the end they give
+  // 0 bytes and ENOSPC, where a seek would fail). Errors name the failing
+  // step: "open: <path>: ...", "pread: <path>: ...", "close: <path>: ...".
+  virtual Result<std::string> pread(const std::string& path, size_t count, int64_t offset) = 0;
+  virtual Result<size_t> pwrite(const std::string& path, const std::string& data,
+                                int64_t offset) = 0;
+  // BLKDISCARD of length bytes from offset (the device opened for writing);
+  // errors "open: <path>: ..." or "ioctl: <path>: BLKDISCARD: ...".
+  virtual Result<void> discard(const std::string& path, uint64_t offset, uint64_t length) = 0;
+  // BLKDISCARDZEROES: whether discarded blocks read back as zeroes; errors
+  // "open: <path>: ..." or "ioctl: <path>: BLKDISCARDZEROES: ...".
+  virtual Result<bool> discard_zeroes(const std::string& path) = 0;
   // Waits for udev to finish with the device (or with everything if path is empty).
   virtual void settle(const std::string& path) = 0;
   // Flushes every guest disk's buffers (sync_disks), the appliance disk excepted.

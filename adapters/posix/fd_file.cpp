@@ -17,6 +17,8 @@ int open_flags(ports::OpenFor how) {
       return O_WRONLY | O_CREAT | O_APPEND | common;
     case ports::OpenFor::WriteExisting:
       return O_WRONLY | common;
+    case ports::OpenFor::WriteCreate:
+      return O_WRONLY | O_CREAT | common;
   }
   return O_RDONLY | common;
 }

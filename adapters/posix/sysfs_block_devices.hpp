@@ -28,6 +28,12 @@ class SysfsBlockDevices final : public ports::BlockDevices {
   Result<void> probe(const std::string& path) override;
   Result<std::unique_ptr<ports::File>> open(const std::string& path, ports::OpenFor how) override;
   Result<int64_t> size(const std::string& path) override;
+  // block_device_io.cpp
+  Result<std::string> pread(const std::string& path, size_t count, int64_t offset) override;
+  Result<size_t> pwrite(const std::string& path, const std::string& data,
+                        int64_t offset) override;
+  Result<void> discard(const std::string& path, uint64_t offset, uint64_t length) override;
+  Result<bool> discard_zeroes(const std::string& path) override;
   void settle(const std::string& path) override;
   void flush_all_disks() override;
   std::vector<std::string> scan_disks() override;

@@ -98,6 +98,9 @@ Result<std::vector<api::Xattr>> internal_lxattrlist(Ctx& ctx, const std::string&
 Result<void> internal_write(Ctx& ctx, const std::string& path, const std::string& content);
 Result<void> internal_write_append(Ctx& ctx, const std::string& path, const std::string& content);
 Result<void> upload(Ctx& ctx, const api::DevOrPath& file);
+// The FileIn stream written to an open file, which is then closed (upload,
+// upload_offset); `name` is the target as the messages show it.
+Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name);
 Result<void> download(Ctx& ctx, const api::DevOrPath& file);
 
 namespace files {

@@ -54,6 +54,10 @@ Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {
   const std::string& name = target.name;
   auto file = open_target(ctx, target, ports::OpenFor::WriteTruncate);
   if (!file) return fail_errno(file.error().errnum, name);
+  return receive_upload_into(ctx, **file, name);
+}
+
+Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name) {
   if (!ctx.upload) return fail("internal error: upload without a file stream");
   auto buf = std::make_unique<char[]>(kChunkSize);
   for (;;) {
@@ -64,9 +68,9 @@ Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {
       return fail("write error: " + name);  // a malformed chunk, as stock words it
     }
     if (*n == 0) break;
-    if (!(*file)->write(buf.get(), *n)) return fail("write error: " + name);
+    if (!file.write(buf.get(), *n)) return fail("write error: " + name);
   }
-  auto c = (*file)->close();
+  auto c = file.close();
   if (!c) return fail_errno(c.error().errnum, "close");
   return {};
 }

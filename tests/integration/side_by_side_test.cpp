@@ -916,6 +916,87 @@ TEST_F(SideBySide, ProtocolEdges) {
   });
 }
 
+// The block I/O actions on files (no devices here): copies, offsets, sparse
+// copies, and their error texts.
+TEST_F(SideBySide, CopiesBetweenFiles) {
+  setup_call("internal_write", args_of("/src"s, "hello, world"s));
+  setup_call("internal_write", args_of("/zeros"s, std::string(20000, '\0') + "end"));
+  setup_call("mkdir", str_arg("/d"));
+  auto cp = [](const std::string& s, const std::string& d, int64_t so, int64_t doff, int64_t size,
+               bool sparse, bool append) { return args_of(s, d, so, doff, size, sparse, append); };
+  auto rd = [](const std::string& path) { return args_of(path, int32_t{100000}, int64_t{0}); };
+  // Optional argument bits: srcoffset 1, destoffset 2, size 4, sparse 8, append 16.
+  same_call("copy_file_to_file", cp("/src", "/dest", 0, 0, 0, false, false));
+  same_call("pread", rd("/dest"));
+  same_call("copy_file_to_file", cp("/src", "/dest", 7, 3, 5, false, false), 1 | 2 | 4);
+  same_call("pread", rd("/dest"));
+  same_call("copy_file_to_file", cp("/src", "/dest", 0, 0, 0, false, true), 16);
+  same_call("copy_file_to_file", cp("/src", "/dest", 0, 0, 0, false, true), 16);
+  same_call("pread", rd("/dest"));
+  same_call("copy_file_to_file", cp("/zeros", "/sparse", 0, 0, 0, true, false), 8);
+  same_call("pread", rd("/sparse"));
+  same_call("copy_file_to_file", cp("/src", "/dest", -1, 0, 0, false, false), 1);
+  same_call("copy_file_to_file", cp("/src", "/dest", 0, -1, 0, false, false), 2);
+  same_call("copy_file_to_file", cp("/src", "/dest", 0, 0, -1, false, false), 4);
+  same_call("copy_file_to_file", cp("/src", "/dest", -1, 0, 0, false, false), 0, keep_all,
+            "bits clear: the values do not count");
+  same_call("copy_file_to_file", cp("/src", "/short", 0, 0, 100, false, false), 4);
+  same_call("exists", str_arg("/short"));
+  same_call("copy_file_to_file", cp("/missing", "/dest", 0, 0, 0, false, false));
+  same_call("copy_file_to_file", cp("/src", "/nodir/x", 0, 0, 0, false, false));
+  same_call("copy_file_to_file", cp("/src", "/d", 0, 0, 0, false, false));
+  same_call("copy_file_to_file", cp("/d", "/fromdir", 0, 0, 0, false, false));
+  same_call("exists", str_arg("/fromdir"));
+  same_call("copy_file_to_file", cp("/src", "/src", 0, 0, 0, false, false), 0, keep_all, "onto itself");
+  same_call("pread", rd("/src"));
+
+  setup_call("internal_write", args_of("/src"s, "hello, world"s));
+  same_call("copy_size", args_of("/src"s, "/cs"s, int64_t{5}));
+  same_call("pread", rd("/cs"));
+  same_call("copy_size", args_of("/src"s, "/cs"s, int64_t{100}));
+  same_call("copy_size", args_of("/src"s, "/cs"s, int64_t{-1}));
+  same_call("copy_size", args_of("/missing"s, "/cs"s, int64_t{1}));
+  same_call("copy_size", args_of("/src"s, "/d"s, int64_t{1}));
+  same_call("copy_size", args_of("/d"s, "/cs"s, int64_t{1}));
+
+  same_call("dd", args_of("/src"s, "/dd"s));
+  same_call("pread", rd("/dd"));
+  same_call("dd", args_of("/missing"s, "/dd"s));
+  same_call("dd", args_of("/src"s, "/nodir/dd"s));
+  same_call("dd", args_of("/src"s, "/d"s));
+}
+
+TEST_F(SideBySide, OffsetTransfers) {
+  setup_call("internal_write", args_of("/f"s, "0123456789"s));
+  setup_call("mkdir", str_arg("/d"));
+  for (auto [off, size] : {std::pair<int64_t, int64_t>{3, 4}, {8, 100}, {100, 1}, {0, 0},
+                           {-1, 1}, {0, -1}}) {
+    same("download_offset /f " + std::to_string(off) + " " + std::to_string(size),
+         [&](TestClient& c) {
+           DownloadResult d = c.download("download_offset", args_of("/f"s, off, size));
+           return render(d.reply, *proto::find_action("download_offset")) + " data=" +
+                  quote(d.data);
+         });
+  }
+  for (const std::string p : {"/missing", "/d"}) {
+    same("download_offset " + p, [&](TestClient& c) {
+      DownloadResult d = c.download("download_offset", args_of(p, int64_t{0}, int64_t{1}));
+      return render(d.reply, *proto::find_action("download_offset"));
+    });
+  }
+  for (auto [path, off] : {std::pair<std::string, int64_t>{"/f", 4}, {"/new", 5}, {"/f", -1},
+                           {"/nodir/x", 0}, {"/d", 0}}) {
+    same("upload_offset " + path + " " + std::to_string(off), [&](TestClient& c) {
+      UploadResult u = c.upload("upload_offset", args_of(path, off), "abc");
+      return render(u.reply, *proto::find_action("upload_offset")) +
+             (u.daemon_cancelled ? " daemon-cancelled" : "") + " then " +
+             render(c.call("ping_daemon"), *proto::find_action("ping_daemon"));
+    });
+  }
+  same_call("pread", args_of("/f"s, int32_t{100}, int64_t{0}));
+  same_call("pread", args_of("/new"s, int32_t{100}, int64_t{0}));
+}
+
 // The original decodes arguments with libtirpc, which does not mind bytes
 // after the arguments, any non-zero bool, or a NUL inside a string.
 // A chunk whose cancel field is neither 0 nor 1: the original fails the

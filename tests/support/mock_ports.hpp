@@ -177,6 +177,10 @@ class MockBlockDevices : public ports::BlockDevices {
     GFSD_FAIL_BY_DEFAULT(BlockDevices, probe);
     GFSD_FAIL_BY_DEFAULT(BlockDevices, open);
     GFSD_FAIL_BY_DEFAULT(BlockDevices, size);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, pread);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, pwrite);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, discard);
+    GFSD_FAIL_BY_DEFAULT(BlockDevices, discard_zeroes);
     GFSD_FAIL_BY_DEFAULT(BlockDevices, list_dir);
     GFSD_FAIL_BY_DEFAULT(BlockDevices, realpath);
     GFSD_FAIL_BY_DEFAULT(BlockDevices, rdev);
@@ -189,6 +193,13 @@ class MockBlockDevices : public ports::BlockDevices {
   MOCK_METHOD(Result<std::unique_ptr<ports::File>>, open,
               (const std::string& path, ports::OpenFor how), (override));
   MOCK_METHOD(Result<int64_t>, size, (const std::string& path), (override));
+  MOCK_METHOD(Result<std::string>, pread, (const std::string& path, size_t count, int64_t offset),
+              (override));
+  MOCK_METHOD(Result<size_t>, pwrite,
+              (const std::string& path, const std::string& data, int64_t offset), (override));
+  MOCK_METHOD(Result<void>, discard, (const std::string& path, uint64_t offset, uint64_t length),
+              (override));
+  MOCK_METHOD(Result<bool>, discard_zeroes, (const std::string& path), (override));
   MOCK_METHOD(void, settle, (const std::string& path), (override));
   MOCK_METHOD(void, flush_all_disks, (), (override));
   MOCK_METHOD(std::vector<std::string>, scan_disks, (), (override));
