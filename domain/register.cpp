@@ -15,6 +15,8 @@ void register_all(api::Handlers& h) {
   register_devices(h);
   register_partitions(h);
   register_lvm(h);
+  register_grep(h);
+  register_filearch(h);
 }
 
 }  // namespace gfsd::domain

@@ -21,5 +21,7 @@ void register_inspect(api::Handlers& h);
 void register_devices(api::Handlers& h);
 void register_partitions(api::Handlers& h);
 void register_lvm(api::Handlers& h);
+void register_grep(api::Handlers& h);
+void register_filearch(api::Handlers& h);
 
 }  // namespace gfsd::domain
