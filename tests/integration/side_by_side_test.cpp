@@ -410,7 +410,8 @@ class SideBySideFileTools : public SideBySide {
           "mkdir directory; ln -s /test-grep.txt abssymlink; "
           "cp /bin/ls ls; gzip -c ls > ls.gz; xz -c ls > ls.xz; "
           "mkdir -p t/bin; cp /bin/ls t/bin/ls; printf 'abc\\n' > t/known-1; "
-          "(cd t && find . -mindepth 1 | sed 's|^\\./||' | sort | cpio --quiet -o -H newc) > initrd.img; "
+          "(cd t && find . -mindepth 1 | sed 's|^\\./||' | sort | cpio --quiet -o -H newc)"
+          " > initrd.img; "
           "gzip -c initrd.img > initrd; rm -rf t";
       return std::system(("{ " + script + "; } >/dev/null 2>&1").c_str()) == 0;
     });

@@ -164,7 +164,8 @@ TEST(FileArchitecture, ZstdIsLookedAtUncompressed) {
 TEST(FileArchitecture, ZstdInitrdIsExtractedWithZstdcat) {
   MockPorts m;
   guest_file(m, "/initrd.zst", kZstdUnread);
-  EXPECT_CALL(m.runner, run(Argv{"sh", "-c", "zstdcat | file -zSb -"}, StdinGuestFile("/initrd.zst")))
+  EXPECT_CALL(m.runner,
+              run(Argv{"sh", "-c", "zstdcat | file -zSb -"}, StdinGuestFile("/initrd.zst")))
       .WillOnce(Return(exited(0, "ASCII cpio archive (SVR4 with no CRC)\n")));
   scratch_dir_made_and_removed(m);
   EXPECT_CALL(m.runner,
@@ -174,7 +175,8 @@ TEST(FileArchitecture, ZstdInitrdIsExtractedWithZstdcat) {
       .WillOnce(Return(exited(0)));
   EXPECT_CALL(m.devices, kind(kScratch + "/bin/ls")).WillOnce(Return(ports::DeviceKind::Other));
   EXPECT_CALL(m.runner, run(Argv{"file", "-zSb", kScratch + "/bin/ls"}, _))
-      .WillOnce(Return(exited(0, "ELF 64-bit LSB shared object, ARM aarch64, version 1 (SYSV), x\n")));
+      .WillOnce(
+          Return(exited(0, "ELF 64-bit LSB shared object, ARM aarch64, version 1 (SYSV), x\n")));
   auto ctx = m.ctx();
   EXPECT_THAT(file_architecture(ctx, "/initrd.zst"), HasValue(std::string("aarch64")));
 }

@@ -84,7 +84,8 @@ TEST(InitrdList, FileThatCannotBeOpenedIsReadAsEmpty) {
   EXPECT_CALL(m.runner, run(kList, NoStdin()))
       .WillOnce(Return(exited(2, "", "cpio: premature end of archive")));
   auto ctx = m.ctx();
-  EXPECT_THAT(initrd_list(ctx, "/nodir/x"), IsError(0, "pclose: command failed with return code 2"));
+  EXPECT_THAT(initrd_list(ctx, "/nodir/x"),
+              IsError(0, "pclose: command failed with return code 2"));
 }
 
 TEST(InitrdList, ShellThatCannotRunIsTheRunnersError) {
