@@ -18,6 +18,8 @@ void register_all(api::Handlers& h) {
   register_luks(h);
   register_md(h);
   register_blockio(h);
+  register_grep(h);
+  register_filearch(h);
 }
 
 }  // namespace gfsd::domain

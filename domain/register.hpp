@@ -24,5 +24,7 @@ void register_lvm(api::Handlers& h);
 void register_luks(api::Handlers& h);
 void register_md(api::Handlers& h);
 void register_blockio(api::Handlers& h);
+void register_grep(api::Handlers& h);
+void register_filearch(api::Handlers& h);
 
 }  // namespace gfsd::domain

@@ -418,6 +418,83 @@ TEST_F(SideBySide, Readlink) {
   same_call("internal_readlinklist", path_and("/", {"x/y"}));
 }
 
+// grep, file_architecture, initrd_*, zfile: files made on the host side with
+// the same tools in both roots (the host's /bin/ls as a binary).
+class SideBySideFileTools : public SideBySide {
+ protected:
+  void SetUp() override {
+    SideBySide::SetUp();
+    if (HasFatalFailure() || IsSkipped()) return;
+    on_both_roots([](const std::string& root) {
+      const std::string script =
+          "set -e; cd '" + root + "'; "
+          "printf 'abc\\ndef\\nghi\\nghi\\n\\nabc123\\nABC\\n' > test-grep.txt; "
+          "gzip -c test-grep.txt > test-grep.txt.gz; bzip2 -c test-grep.txt > test-grep.txt.bz2; "
+          "mkdir directory; ln -s /test-grep.txt abssymlink; "
+          "cp /bin/ls ls; gzip -c ls > ls.gz; xz -c ls > ls.xz; "
+          "mkdir -p t/bin; cp /bin/ls t/bin/ls; printf 'abc\\n' > t/known-1; "
+          "(cd t && find . -mindepth 1 | sed 's|^\\./||' | sort | cpio --quiet -o -H newc)"
+          " > initrd.img; "
+          "gzip -c initrd.img > initrd; rm -rf t";
+      return std::system(("{ " + script + "; } >/dev/null 2>&1").c_str()) == 0;
+    });
+  }
+};
+
+TEST_F(SideBySideFileTools, GrepFamily) {
+  auto re_path = [](const std::string& re, const std::string& path) {
+    return args_of(re, path);
+  };
+  auto grep_opts = [](const std::string& re, const std::string& path, bool e, bool f, bool i,
+                      bool z) { return args_of(re, path, e, f, i, z); };
+  for (uint64_t bits = 0; bits < 16; ++bits) {
+    const bool e = bits & 1, f = bits & 2, i = bits & 4, z = bits & 8;
+    same_call("grep", grep_opts("abc", z ? "/test-grep.txt.gz" : "/test-grep.txt", e, f, i, z),
+              bits);
+  }
+  same_call("grep", grep_opts("nomatch", "/test-grep.txt", false, false, false, false));
+  same_call("grep", grep_opts("abc", "/abssymlink", false, false, false, false));
+  same_call("grep", grep_opts("abc", "/directory", false, false, false, false));
+  same_call("grep", grep_opts("abc", "/directory", false, false, false, true), 8);
+  same_call("grep", grep_opts("abc", "/missing", false, false, false, false));
+  same_call("grep", grep_opts("abc", "/nodir/x", false, false, false, false));
+  same_call("grep", grep_opts("[", "/test-grep.txt", false, false, false, false));
+  same_call("grep", grep_opts("^$", "/test-grep.txt", false, false, false, false));
+  same_call("grep", grep_opts("abc", "/test-grep.txt.gz", false, false, false, false));
+  for (const char* alias : {"grepi", "egrep", "egrepi", "fgrep", "fgrepi", "zgrep", "zgrepi",
+                            "zegrep", "zegrepi", "zfgrep", "zfgrepi"}) {
+    const bool z = alias[0] == 'z';
+    same_call(alias, re_path("abc|ABC", z ? "/test-grep.txt.gz" : "/test-grep.txt"));
+    same_call(alias, re_path("a.c", "/test-grep.txt"));
+    same_call(alias, re_path("abc", "/directory"));
+  }
+}
+
+TEST_F(SideBySideFileTools, FileArchitecture) {
+  for (const char* p : {"/ls", "/ls.gz", "/ls.xz", "/initrd", "/initrd.img", "/test-grep.txt",
+                        "/test-grep.txt.gz", "/directory", "/abssymlink", "/missing", "/nodir/x"})
+    same_call("file_architecture", str_arg(p));
+}
+
+TEST_F(SideBySideFileTools, InitrdListAndCat) {
+  for (const char* p : {"/initrd", "/initrd.img", "/test-grep.txt.gz", "/directory", "/missing",
+                        "/nodir/x"})
+    same_call("initrd_list", str_arg(p));
+  for (const auto& [initrd, name] : std::vector<std::pair<std::string, std::string>>{
+           {"/initrd", "known-1"}, {"/initrd", "bin/ls"}, {"/initrd", "bin"},
+           {"/initrd", "nothere"}, {"/initrd", "known-*"}, {"/initrd", "../x"},
+           {"/initrd.img", "known-1"}, {"/missing", "known-1"}})
+    same_call("initrd_cat", args_of(initrd, name));
+}
+
+TEST_F(SideBySideFileTools, Zfile) {
+  for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"gzip", "/test-grep.txt.gz"}, {"compress", "/ls.gz"}, {"bzip2", "/test-grep.txt.bz2"},
+           {"bzip2", "/test-grep.txt.gz"}, {"xz", "/ls.xz"}, {"gzip", "/missing"},
+           {"gzip", "/nodir/x"}, {"gzip", "/directory"}, {"gzip", "/abssymlink"}})
+    same_call("zfile", args_of(method, path));
+}
+
 TEST_F(SideBySide, Xattrs) {
   // tmpfs keeps user.* attributes from Linux 6.6 and trusted.* for root.
   setup_call("touch", str_arg("/f"));

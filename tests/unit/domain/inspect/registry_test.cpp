@@ -3,7 +3,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "domain/inspect/architecture.hpp"
 #include "domain/inspect/hostname.hpp"
 
 namespace gfsd::domain::inspect {
@@ -48,30 +47,6 @@ TEST(Registry, BootIniSystemRoots) {
   };
   EXPECT_THAT(boot_ini_systemroots(lines), ElementsAre("/WINNT"));
   EXPECT_TRUE(boot_ini_systemroots({"[boot loader]"}).empty());
-}
-
-TEST(Architecture, FromFileMagic) {
-  EXPECT_EQ(architecture_of_magic("ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), "
-                                  "dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2"),
-            "x86_64");
-  EXPECT_EQ(architecture_of_magic("ELF 32-bit LSB executable, Intel 80386, version 1 (SYSV)"),
-            "i386");
-  EXPECT_EQ(architecture_of_magic("ELF 64-bit LSB shared object, ARM aarch64, version 1 (SYSV)"),
-            "aarch64");
-  EXPECT_EQ(architecture_of_magic("ELF 64-bit MSB executable, 64-bit PowerPC or cisco 7500, "
-                                  "version 1 (SYSV)"),
-            "ppc64");
-  EXPECT_EQ(architecture_of_magic("ELF 64-bit LSB executable, 64-bit PowerPC or cisco 7500, "
-                                  "OpenPOWER ELF V2 ABI, version 1 (SYSV)"),
-            "ppc64le");
-  EXPECT_EQ(architecture_of_magic("ELF 64-bit LSB executable, UCB RISC-V, RVC, version 1"),
-            "riscv64");
-  EXPECT_EQ(architecture_of_magic("ELF 64-bit MSB executable, IBM S/390, version 1 (SYSV)"),
-            "s390x");
-  EXPECT_EQ(architecture_of_magic("PE32+ executable (console) x86-64, for MS Windows"), "x86_64");
-  EXPECT_EQ(architecture_of_magic("PE32 executable (console) Intel 80386, for MS Windows"), "i386");
-  EXPECT_EQ(architecture_of_magic("ASCII text"), std::nullopt);
-  EXPECT_EQ(architecture_of_magic("symbolic link"), std::nullopt);
 }
 
 TEST(Hostname, FirstLineThatIsNoComment) {
