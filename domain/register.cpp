@@ -15,6 +15,7 @@ void register_all(api::Handlers& h) {
   register_devices(h);
   register_partitions(h);
   register_lvm(h);
+  register_system(h);
 }
 
 }  // namespace gfsd::domain

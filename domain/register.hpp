@@ -21,5 +21,6 @@ void register_inspect(api::Handlers& h);
 void register_devices(api::Handlers& h);
 void register_partitions(api::Handlers& h);
 void register_lvm(api::Handlers& h);
+void register_system(api::Handlers& h);
 
 }  // namespace gfsd::domain
