@@ -34,10 +34,13 @@ struct DaemonState {
   // What the last inspect_os found (domain/inspect/inspect_types.hpp).
   std::shared_ptr<const inspect::Inspection> inspection;
   // Tool capabilities probed once (-1 unknown, 0 no, 1 yes): sfdisk --part-type,
-  // lvs -S, lvm's devices file.
+  // lvs -S, lvm's devices file, setfiles options.
   int sfdisk_has_part_type = -1;
   int lvs_has_select = -1;
   int lvm_has_devices_file = -1;
+  // setfiles -m, setfiles -C (selinux_relabel).
+  int setfiles_has_m = -1;
+  int setfiles_has_C = -1;
 };
 
 struct Ctx {

@@ -20,6 +20,7 @@ void register_all(api::Handlers& h) {
   register_blockio(h);
   register_grep(h);
   register_filearch(h);
+  register_system(h);
 }
 
 }  // namespace gfsd::domain

@@ -26,5 +26,6 @@ void register_md(api::Handlers& h);
 void register_blockio(api::Handlers& h);
 void register_grep(api::Handlers& h);
 void register_filearch(api::Handlers& h);
+void register_system(api::Handlers& h);
 
 }  // namespace gfsd::domain

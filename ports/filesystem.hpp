@@ -134,6 +134,9 @@ class Filesystem {
   // mkstemp: tmpl ends in XXXXXX (and then the suffix); returns the guest path made.
   // The error names the last name tried, as mkstemps leaves it.
   virtual Result<std::string> make_temp(const std::string& tmpl, size_t suffix_len) = 0;
+  // mkdtemp: tmpl ends in XXXXXX; makes a directory of mode 0700 (umask applies) and
+  // returns its guest path. The error names tmpl as given, as the original's does.
+  virtual Result<std::string> make_temp_dir(const std::string& tmpl) = 0;
   // Sets the process umask (it governs files the daemon creates); returns the old one.
   virtual uint32_t set_umask(uint32_t mask) = 0;
   virtual Result<void> sync() = 0;

@@ -2,6 +2,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
+#include <optional>
 #include <random>
 #include <utility>
 
@@ -473,38 +475,91 @@ Result<void> PosixFilesystem::touch(const std::string& path) {
   return {};
 }
 
-Result<std::string> PosixFilesystem::make_temp(const std::string& tmpl, size_t suffix_len) {
-  const Split s = split_path(tmpl);
-  if (s.trailing_slash || is_dot_name(s.name) || s.name.size() < 6 + suffix_len)
-    return fail_errno(EINVAL, tmpl);
-  const size_t xname = s.name.size() - suffix_len - 6;
-  if (s.name.compare(xname, 6, "XXXXXX") != 0) return fail_errno(EINVAL, tmpl);
-  const size_t xpath = tmpl.size() - suffix_len - 6;
+namespace {
 
+// Where the X's of a temporary name's template are, once it is known to be valid.
+struct TempTemplate {
+  Split split;
+  size_t xname = 0;  // in split.name
+  size_t xpath = 0;  // in the whole guest path
+};
+
+// mkstemps / mkdtemp's rule: the name ends in "XXXXXX" and then the suffix.
+bool parse_temp_template(const std::string& tmpl, size_t suffix_len, TempTemplate& t) {
+  t.split = split_path(tmpl);
+  const std::string& name = t.split.name;
+  if (t.split.trailing_slash || is_dot_name(name) || name.size() < 6 + suffix_len) return false;
+  t.xname = name.size() - suffix_len - 6;
+  if (name.compare(t.xname, 6, "XXXXXX") != 0) return false;
+  t.xpath = tmpl.size() - suffix_len - 6;
+  return true;
+}
+
+// Tries random names in the template's directory until `create` (an *at()
+// call on the directory's descriptor) makes one that did not exist. Returns
+// the guest path made; on failure `err` is the errno and `tried` the last
+// guest path tried.
+std::optional<std::string> create_unique(const std::string& root, const std::string& tmpl,
+                                         const TempTemplate& t,
+                                         const std::function<bool(int, const char*)>& create,
+                                         std::string& tried, int& err) {
   static constexpr char kChars[] =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   std::random_device rd;
   std::mt19937_64 gen((static_cast<uint64_t>(rd()) << 32) ^ rd());
-  std::string guest = tmpl;
-  std::string name = s.name;
+  tried = tmpl;
+  std::string name = t.split.name;
   auto fill = [&] {
     for (size_t i = 0; i < 6; ++i) {
       const char c = kChars[gen() % (sizeof kChars - 1)];
-      guest[xpath + i] = c;
-      name[xname + i] = c;
+      tried[t.xpath + i] = c;
+      name[t.xname + i] = c;
     }
   };
 
   fill();
-  UniqueFd dir(resolve(root_, s.parent, O_PATH | O_DIRECTORY));
-  if (!dir) return fail_errno(errno, guest);  // mkstemps leaves the name it tried
+  UniqueFd dir(resolve(root, t.split.parent, O_PATH | O_DIRECTORY));
+  if (!dir) {
+    err = errno;
+    return std::nullopt;
+  }
   for (int attempt = 0; attempt < 10000; ++attempt) {
     if (attempt > 0) fill();
-    UniqueFd fd(::openat(dir.get(), name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (fd) return guest;
-    if (errno != EEXIST) return fail_errno(errno, guest);
+    if (create(dir.get(), name.c_str())) return tried;
+    if (errno != EEXIST) {
+      err = errno;
+      return std::nullopt;
+    }
   }
-  return fail_errno(EEXIST, guest);
+  err = EEXIST;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::string> PosixFilesystem::make_temp(const std::string& tmpl, size_t suffix_len) {
+  TempTemplate t;
+  if (!parse_temp_template(tmpl, suffix_len, t)) return fail_errno(EINVAL, tmpl);
+  auto create_file = [](int dirfd, const char* name) {
+    UniqueFd fd(::openat(dirfd, name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    return static_cast<bool>(fd);
+  };
+  std::string tried;
+  int err = 0;
+  auto made = create_unique(root_, tmpl, t, create_file, tried, err);
+  if (!made) return fail_errno(err, tried);  // mkstemps leaves the name it tried
+  return *made;
+}
+
+Result<std::string> PosixFilesystem::make_temp_dir(const std::string& tmpl) {
+  TempTemplate t;
+  if (!parse_temp_template(tmpl, 0, t)) return fail_errno(EINVAL, tmpl);
+  auto create_dir = [](int dirfd, const char* name) { return ::mkdirat(dirfd, name, 0700) == 0; };
+  std::string tried;
+  int err = 0;
+  auto made = create_unique(root_, tmpl, t, create_dir, tried, err);
+  if (!made) return fail_errno(err, tmpl);
+  return *made;
 }
 
 uint32_t PosixFilesystem::set_umask(uint32_t mask) {

@@ -56,6 +56,7 @@ class PosixFilesystem final : public ports::Filesystem {
                          int64_t mtime_sec, int64_t mtime_nsec) override;
   Result<void> touch(const std::string& path) override;
   Result<std::string> make_temp(const std::string& tmpl, size_t suffix_len) override;
+  Result<std::string> make_temp_dir(const std::string& tmpl) override;
   uint32_t set_umask(uint32_t mask) override;
   Result<void> sync() override;
   Result<std::vector<std::string>> glob(const std::string& pattern, bool mark) override;

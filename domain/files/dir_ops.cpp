@@ -126,10 +126,12 @@ Result<std::vector<api::Dirent>> readdir(Ctx& ctx, const std::string& dir) {
   return out;
 }
 
-// "ls -la" of the resolved path, run outside the guest on the guest path
+namespace {
+
+// "ls <flags>" of the resolved path, run outside the guest on the guest path
 // (which the runner resolves inside the sysroot; its output names it
-// <sysroot><realpath> as before).
-Result<std::string> ll(Ctx& ctx, const std::string& path) {
+// <sysroot><realpath> as before). ll and llz differ only in the flags.
+Result<std::string> long_listing(Ctx& ctx, const std::string& path, const std::string& flags) {
   auto real = ctx.fs.realpath(path);
   if (!real) return fail_errno(real.error().errnum, path);
   // ls -l does not follow its argument, but it opens a directory by name after
@@ -142,7 +144,16 @@ Result<std::string> ll(Ctx& ctx, const std::string& path) {
   if (st && files::has_type(st->mode, files::kTypeDirectory) && arg != "/") arg += "/";
   ports::RunOptions opts;
   opts.guest_args = {{2, ports::GuestArg::Last::AsIs}};
-  return run_or_fail_stderr(ctx, {"ls", "-la", arg}, opts);
+  return run_or_fail_stderr(ctx, {"ls", flags, arg}, opts);
+}
+
+}  // namespace
+
+Result<std::string> ll(Ctx& ctx, const std::string& path) { return long_listing(ctx, path, "-la"); }
+
+// Deprecated: ll with SELinux contexts.
+Result<std::string> llz(Ctx& ctx, const std::string& path) {
+  return long_listing(ctx, path, "-laZ");
 }
 
 }  // namespace gfsd::domain

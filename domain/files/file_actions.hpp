@@ -36,6 +36,7 @@ Result<void> mkdir_p(Ctx& ctx, const std::string& path);
 Result<void> rmdir(Ctx& ctx, const std::string& path);
 Result<void> ls0(Ctx& ctx, const std::string& dir);
 Result<std::string> ll(Ctx& ctx, const std::string& path);
+Result<std::string> llz(Ctx& ctx, const std::string& path);
 Result<void> mkdir_mode(Ctx& ctx, const std::string& path, int32_t mode);
 Result<std::vector<api::Dirent>> readdir(Ctx& ctx, const std::string& dir);
 
@@ -44,6 +45,20 @@ Result<bool> exists(Ctx& ctx, const std::string& path);
 Result<bool> is_file(Ctx& ctx, const std::string& path, const api::opt::is_file& opts);
 Result<bool> is_dir(Ctx& ctx, const std::string& path, const api::opt::is_dir& opts);
 Result<bool> is_symlink(Ctx& ctx, const std::string& path);
+Result<bool> is_chardev(Ctx& ctx, const std::string& path, const api::opt::is_chardev& opts);
+Result<bool> is_blockdev(Ctx& ctx, const std::string& path, const api::opt::is_blockdev& opts);
+Result<bool> is_fifo(Ctx& ctx, const std::string& path, const api::opt::is_fifo& opts);
+Result<bool> is_socket(Ctx& ctx, const std::string& path, const api::opt::is_socket& opts);
+
+// equal.cpp
+Result<bool> equal(Ctx& ctx, const std::string& file1, const std::string& file2);
+
+// mkdtemp.cpp
+Result<std::string> mkdtemp(Ctx& ctx, const std::string& tmpl);
+
+// isoinfo.cpp
+Result<api::Isoinfo> isoinfo(Ctx& ctx, const std::string& isofile);
+Result<api::Isoinfo> isoinfo_device(Ctx& ctx, const std::string& device);
 
 // stat_ops.cpp
 Result<api::Statns> statns(Ctx& ctx, const std::string& path);
@@ -97,6 +112,8 @@ Result<std::vector<api::Xattr>> internal_lxattrlist(Ctx& ctx, const std::string&
 // transfer.cpp
 Result<void> internal_write(Ctx& ctx, const std::string& path, const std::string& content);
 Result<void> internal_write_append(Ctx& ctx, const std::string& path, const std::string& content);
+Result<void> write_file(Ctx& ctx, const std::string& path, const std::string& content,
+                        int32_t size);
 Result<void> upload(Ctx& ctx, const api::DevOrPath& file);
 // The FileIn stream written to an open file, which is then closed (upload,
 // upload_offset); `name` is the target as the messages show it.
@@ -113,6 +130,7 @@ inline constexpr int64_t kTypeSymlink = 0120000;
 inline constexpr int64_t kTypeFifo = 0010000;
 inline constexpr int64_t kTypeCharDevice = 0020000;
 inline constexpr int64_t kTypeBlockDevice = 0060000;
+inline constexpr int64_t kTypeSocket = 0140000;
 
 inline bool has_type(int64_t mode, int64_t type) { return (mode & kTypeMask) == type; }
 

@@ -12,6 +12,7 @@ void register_files(api::Handlers& h) {
   h.chmod = &chmod;
   h.chown = &chown;
   h.mktemp = &mktemp;
+  h.mkdtemp = &mkdtemp;
   h.filesize = &filesize;
   h.umask = &umask;
   h.get_umask = &get_umask;
@@ -25,6 +26,7 @@ void register_files(api::Handlers& h) {
   h.rmdir = &rmdir;
   h.ls0 = &ls0;
   h.ll = &ll;
+  h.llz = &llz;
   h.mkdir_mode = &mkdir_mode;
   h.readdir = &readdir;
 
@@ -32,6 +34,10 @@ void register_files(api::Handlers& h) {
   h.is_file = &is_file;
   h.is_dir = &is_dir;
   h.is_symlink = &is_symlink;
+  h.is_chardev = &is_chardev;
+  h.is_blockdev = &is_blockdev;
+  h.is_fifo = &is_fifo;
+  h.is_socket = &is_socket;
 
   h.statns = &statns;
   h.lstatns = &lstatns;
@@ -63,11 +69,16 @@ void register_files(api::Handlers& h) {
   h.lremovexattr = &lremovexattr;
   h.internal_lxattrlist = &internal_lxattrlist;
 
+  h.equal = &equal;
+  h.isoinfo = &isoinfo;
+  h.isoinfo_device = &isoinfo_device;
+
   h.pread = &pread;
   h.pwrite = &pwrite;
 
   h.internal_write = &internal_write;
   h.internal_write_append = &internal_write_append;
+  h.write_file = &write_file;
   h.upload = &upload;
   h.download = &download;
 }

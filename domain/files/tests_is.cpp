@@ -1,5 +1,5 @@
-// exists / is_file / is_dir / is_symlink: a missing path (ENOENT, ENOTDIR)
-// is "false", any other failure is an error.
+// exists and the is_<kind> tests: a missing path (ENOENT, ENOTDIR) is
+// "false", any other failure is an error.
 #include <cerrno>
 #include <optional>
 #include <string>
@@ -21,8 +21,15 @@ Result<std::optional<int64_t>> mode_of(Ctx& ctx, const std::string& path, bool f
   return fail_errno(e, syscall + ": " + path);
 }
 
-Result<bool> has_kind(Ctx& ctx, const std::string& path, bool follow, int64_t type) {
-  auto mode = mode_of(ctx, path, follow, follow ? "stat" : "lstat");
+// The OCaml half of the original (is_file, is_dir, is_symlink) names the
+// call it made; its C half (is_chardev, is_blockdev, is_fifo, is_socket)
+// says "stat" whichever it made.
+enum class Naming { TheCall, AlwaysStat };
+
+Result<bool> has_kind(Ctx& ctx, const std::string& path, bool follow, int64_t type,
+                      Naming naming = Naming::TheCall) {
+  const bool lstat_named = naming == Naming::TheCall && !follow;
+  auto mode = mode_of(ctx, path, follow, lstat_named ? "lstat" : "stat");
   if (!mode) return forward(mode.error());
   return mode->has_value() && files::has_type(**mode, type);
 }
@@ -46,6 +53,26 @@ Result<bool> is_dir(Ctx& ctx, const std::string& path, const api::opt::is_dir& o
 
 Result<bool> is_symlink(Ctx& ctx, const std::string& path) {
   return has_kind(ctx, path, false, files::kTypeSymlink);
+}
+
+Result<bool> is_chardev(Ctx& ctx, const std::string& path, const api::opt::is_chardev& opts) {
+  return has_kind(ctx, path, opts.followsymlinks.value_or(false), files::kTypeCharDevice,
+                  Naming::AlwaysStat);
+}
+
+Result<bool> is_blockdev(Ctx& ctx, const std::string& path, const api::opt::is_blockdev& opts) {
+  return has_kind(ctx, path, opts.followsymlinks.value_or(false), files::kTypeBlockDevice,
+                  Naming::AlwaysStat);
+}
+
+Result<bool> is_fifo(Ctx& ctx, const std::string& path, const api::opt::is_fifo& opts) {
+  return has_kind(ctx, path, opts.followsymlinks.value_or(false), files::kTypeFifo,
+                  Naming::AlwaysStat);
+}
+
+Result<bool> is_socket(Ctx& ctx, const std::string& path, const api::opt::is_socket& opts) {
+  return has_kind(ctx, path, opts.followsymlinks.value_or(false), files::kTypeSocket,
+                  Naming::AlwaysStat);
 }
 
 }  // namespace gfsd::domain

@@ -48,6 +48,20 @@ Result<void> internal_write_append(Ctx& ctx, const std::string& path,
   return write_content(ctx, path, content, ports::OpenFor::WriteAppend);
 }
 
+// Deprecated. The content came as an XDR string, which the original read
+// as a C string: it ends at its first NUL, and size may only shorten it
+// (0 means all of it), so that nothing beyond the string is written.
+Result<void> write_file(Ctx& ctx, const std::string& path, const std::string& content,
+                        int32_t size) {
+  if (size < 0) return fail("size cannot be negative");
+  const std::string text = content.substr(0, content.find('\0'));
+  if (size == 0) size = static_cast<int32_t>(text.size());
+  if (static_cast<size_t>(size) > text.size())
+    return fail("size parameter is larger than string content");
+  return write_content(ctx, path, text.substr(0, static_cast<size_t>(size)),
+                       ports::OpenFor::WriteTruncate);
+}
+
 // FileIn. An error returned before the stream's end makes the session cancel
 // and drain it; progress is reported by the session as chunks arrive.
 Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {

@@ -281,7 +281,7 @@ TEST_F(SideBySide, PingEchoAndFeatures) {
 // Deliberately different: the original claims groups whose actions we do not
 // have yet; ours says such a group is unavailable (README, "Differences").
 TEST_F(SideBySide, GroupsWithMissingActionsAreUnavailableOnlyWithOurs) {
-  for (const char* group : {"acl", "scrub", "journal", "inotify"}) {
+  for (const char* group : {"acl", "journal", "inotify"}) {
     Reply ours = ours_->client().call("internal_feature_available", str_arg(group));
     ASSERT_REPLY_OK(ours);
     EXPECT_EQ(as_int(ours), 1) << group;
@@ -1096,6 +1096,102 @@ TEST_F(SideBySide, UploadChunkWithBadCancelValue) {
     return out;
   });
   same_call("ping_daemon");
+}
+
+// is_<kind>, equal, mkdtemp, write_file, scrub_file, isoinfo: results and
+// error texts (cmp, scrub and the ISO reader of each daemon on the same tree).
+TEST_F(SideBySide, FileHelpers) {
+  setup_call("mkdir", str_arg("/dir"));
+  setup_call("mkfifo", args_of(int32_t{0600}, "/fifo"s));
+  setup_call("mknod_b", args_of(int32_t{0600}, int32_t{8}, int32_t{1}, "/blk"s));
+  setup_call("mknod_c", args_of(int32_t{0600}, int32_t{1}, int32_t{3}, "/chr"s));
+  host_symlink("/blk", "/link-blk");
+  for (const char* p : {"/dir", "/fifo", "/blk", "/chr", "/link-blk", "/missing", "/fifo/x"}) {
+    for (const char* action : {"is_blockdev", "is_chardev", "is_fifo", "is_socket"}) {
+      same_call(action, bool_opt(p, false));
+      same_call(action, bool_opt(p, true), 1);
+    }
+  }
+
+  // write_file: size 0 is the whole string; a size beyond it is refused.
+  same_call("write_file", args_of("/a"s, "same text"s, int32_t{0}));
+  same_call("write_file", args_of("/b"s, "same text and more"s, int32_t{9}));
+  same_call("write_file", args_of("/c"s, "other"s, int32_t{0}));
+  same_call("write_file", args_of("/write_file"s, "abc"s, int32_t{10000}));
+  same_call("write_file", args_of("/w"s, "abc"s, int32_t{-1}));
+  same_call("write_file", args_of("/nodir/w"s, "abc"s, int32_t{0}));
+  same_call("write_file", args_of("/dir"s, "abc"s, int32_t{0}));
+
+  same_call("equal", args_of("/a"s, "/b"s));
+  same_call("equal", args_of("/a"s, "/c"s));
+  same_call("equal", args_of("/dir/file1"s, "/dir/file2"s));  // C API test equal_2
+  same_call("equal", args_of("/nodir/file1"s, "/a"s));
+  same_call("equal", args_of("/dir"s, "/a"s));
+  same_call("equal", args_of("/a"s, "/dir"s));
+
+  // mkdtemp's random name differs: only its errors are compared.
+  same_call("mkdtemp", str_arg("/dir/tmpXXX"));
+  same_call("mkdtemp", str_arg("/dir/tmpXXXXXX/"));
+  same_call("mkdtemp", str_arg("/nodir/tmpXXXXXX"));
+  same_call("mkdtemp", str_arg("/a/tmpXXXXXX"));
+  Reply made = ours_->client().call("mkdtemp", str_arg("/dir/tmpXXXXXX"));
+  ASSERT_REPLY_OK(made);
+  auto name = as_string(made);
+  ASSERT_TRUE(name && name->starts_with("/dir/tmp") && name->size() == 14) << *name;
+  EXPECT_EQ(as_bool(ours_->client().call("is_dir", bool_opt(*name, false))), true);
+
+  host_symlink("/nowhere", "/dangling");
+  host_symlink("../sysroot/a", "/outside");
+  same_call("scrub_file", str_arg("/dir"));       // scrub refuses a directory
+  same_call("scrub_file", str_arg("/dangling"));  // C API test scrub_file_2
+  same_call("scrub_file", str_arg("/outside"));   // C API test scrub_file_3
+  same_call("scrub_file", str_arg("/c"));
+  same_call("exists", str_arg("/c"));
+
+  // A hand-made ISO 9660 image: the primary volume descriptor at 32768.
+  on_both_roots([](const std::string& root) {
+    std::string pvd(2048, '\0');
+    auto put = [&](size_t off, const std::string& v) { pvd.replace(off, v.size(), v); };
+    auto text = [&](size_t off, size_t len, const std::string& v) {
+      put(off, v + std::string(len - v.size(), ' '));
+    };
+    put(0, "\1CD001\1");
+    text(8, 32, "LINUX");
+    text(40, 32, "ISOIMAGE");
+    put(80, "\xb5\0\0\0\0\0\0\xb5"s);  // both-endian 181
+    put(120, "\1\0\0\1"s);
+    put(124, "\1\0\0\1"s);
+    put(128, "\0\x08\x08\0"s);
+    text(190, 128, "");
+    text(318, 128, "PUBLISHER");
+    text(446, 128, "PREPARER");
+    text(574, 128, "APP");
+    text(702, 37, "COPYING");
+    text(739, 37, "");
+    text(776, 37, "BIB");
+    put(813, "2023120512304500\x04");
+    put(830, "2024133100000000\xec"s);
+    put(847, "0000000000000000\0"s);
+    put(864, "1969123123595800\0"s);
+    auto write = [&](const std::string& name) {
+      const std::string image = std::string(32768, '\0') + pvd + std::string(2048, '\0');
+      FILE* f = std::fopen((root + name).c_str(), "wb");
+      if (!f) return false;
+      const bool ok = std::fwrite(image.data(), 1, image.size(), f) == image.size();
+      return std::fclose(f) == 0 && ok;
+    };
+    if (!write("/cd.iso")) return false;
+    put(864, "1969123123595900\0"s);  // mktime's -1: an error in the original
+    if (!write("/minus-one.iso")) return false;
+    put(864, "19691231  595900\0"s);  // not a number
+    return write("/blank.iso");
+  });
+  same_call("isoinfo", str_arg("/cd.iso"));
+  same_call("isoinfo", str_arg("/minus-one.iso"));
+  same_call("isoinfo", str_arg("/blank.iso"));
+  same_call("isoinfo", str_arg("/a"));
+  same_call("isoinfo", str_arg("/missing"));
+  same_call("isoinfo", str_arg("/dir"));
 }
 
 }  // namespace

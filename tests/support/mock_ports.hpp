@@ -93,6 +93,7 @@ class MockFilesystem : public ports::Filesystem {
     GFSD_FAIL_BY_DEFAULT(Filesystem, set_times);
     GFSD_FAIL_BY_DEFAULT(Filesystem, touch);
     GFSD_FAIL_BY_DEFAULT(Filesystem, make_temp);
+    GFSD_FAIL_BY_DEFAULT(Filesystem, make_temp_dir);
     GFSD_FAIL_BY_DEFAULT(Filesystem, sync);
     GFSD_FAIL_BY_DEFAULT(Filesystem, glob);
   }
@@ -145,6 +146,7 @@ class MockFilesystem : public ports::Filesystem {
   MOCK_METHOD(Result<void>, touch, (const std::string& path), (override));
   MOCK_METHOD(Result<std::string>, make_temp, (const std::string& tmpl, size_t suffix_len),
               (override));
+  MOCK_METHOD(Result<std::string>, make_temp_dir, (const std::string& tmpl), (override));
   MOCK_METHOD(uint32_t, set_umask, (uint32_t mask), (override));
   MOCK_METHOD(Result<void>, sync, (), (override));
   MOCK_METHOD(Result<std::vector<std::string>>, glob, (const std::string& pattern, bool mark),

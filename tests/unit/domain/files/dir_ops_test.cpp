@@ -201,5 +201,21 @@ TEST(Ll, ErrorsAreRealpathsOrLssStderr) {
   EXPECT_THAT(ll(ctx, "/d"), IsError(0, "ls: cannot open directory"));
 }
 
+TEST(Llz, IsLlWithSelinuxContexts) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, realpath("/link")).WillOnce(Return(std::string("/real/dir")));
+  EXPECT_CALL(m.fs, stat("/real/dir", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.runner,
+              run(std::vector<std::string>{"ls", "-laZ", "/real/dir/"},
+                  AllOf(Field(&ports::RunOptions::chroot_sysroot, false),
+                        Field(&ports::RunOptions::guest_args,
+                              std::vector<ports::GuestArg>{{2, ports::GuestArg::Last::AsIs}}))))
+      .WillOnce(Return(ports::ProcessResult{0, "total 0\n", ""}));
+  EXPECT_CALL(m.fs, realpath("/gone")).WillOnce(Return(fail_errno(ENOENT, "/gone")));
+  auto ctx = m.ctx();
+  EXPECT_THAT(llz(ctx, "/link"), HasValue(std::string("total 0\n")));
+  EXPECT_THAT(llz(ctx, "/gone"), IsError(ENOENT, "/gone: No such file or directory"));
+}
+
 }  // namespace
 }  // namespace gfsd::domain::test

@@ -109,6 +109,46 @@ TEST(InternalWrite, ErrorsNameTheStep) {
   EXPECT_THAT(internal_write(ctx, "/nfs", "x"), IsError(EIO, "close: /nfs: Input/output error"));
 }
 
+// Deprecated write_file: the content is a C string, size 0 means all of it.
+TEST(WriteFile, SizeZeroWritesTheWholeStringUpToItsFirstNul) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::WriteTruncate, 0666u))
+      .WillOnce(Return(ByMove(sink.take())));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(write_file(ctx, "/f", std::string("abc\0def", 7), 0));
+  EXPECT_EQ(sink.written, "abc");
+}
+
+TEST(WriteFile, ASizeShortensTheString) {
+  MockPorts m;
+  SinkFile sink;
+  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::WriteTruncate, 0666u))
+      .WillOnce(Return(ByMove(sink.take())));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(write_file(ctx, "/f", "abcdef", 2));
+  EXPECT_EQ(sink.written, "ab");
+}
+
+// C API test write_file_0: size 10000 with "abc" fails, before any file is made.
+TEST(WriteFile, SizesBeyondTheStringOrNegativeAreRefused) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, open(_, _, _)).Times(0);
+  auto ctx = m.ctx();
+  EXPECT_THAT(write_file(ctx, "/write_file", "abc", 10000),
+              IsError(0, "size parameter is larger than string content"));
+  EXPECT_THAT(write_file(ctx, "/f", std::string("ab\0cd", 5), 4),
+              IsError(0, "size parameter is larger than string content"));
+  EXPECT_THAT(write_file(ctx, "/f", "abc", -1), IsError(0, "size cannot be negative"));
+}
+
+TEST(WriteFile, ErrorsAreInternalWrites) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, open("/ro", _, _)).WillOnce(Return(ByMove(FileResult(fail_errno(EROFS, "")))));
+  auto ctx = m.ctx();
+  EXPECT_THAT(write_file(ctx, "/ro", "x", 0), IsError(EROFS, "open: /ro: Read-only file system"));
+}
+
 TEST(Upload, WritesTheStreamToTheFile) {
   MockPorts m;
   SinkFile sink;

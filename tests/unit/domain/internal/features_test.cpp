@@ -75,8 +75,19 @@ TEST_F(FeaturesTest, GroupsFinishedInThisBuildAreAvailable) {
   // What tools rely on today; removing one handler of these withdraws a group.
   for (const char* g : {"lvm2", "ntfs3g", "linuxxattrs", "hivex", "mknod", "gdisk", "xfs",
                         "ntfsprogs", "linuxfsuuid", "wipefs", "zerofree", "xz", "luks",
-                        "mdadm"})
+                        "mdadm", "scrub", "linuxmodules", "f2fs", "selinuxrelabel",
+                        "blkdiscard", "blkdiscardzeroes", "fstrim"})
     EXPECT_EQ(with(&registered, g), Availability::Available) << g;
+}
+
+// The Debian appliance has no setfiles: selinux_relabel is there, its group is not.
+TEST_F(FeaturesTest, SelinuxRelabelNeedsSetfiles) {
+  ON_CALL(ports.host, program_exists("setfiles")).WillByDefault(Return(false));
+  EXPECT_EQ(with(&registered, "selinuxrelabel"), Availability::Unavailable);
+  ON_CALL(ports.host, program_exists("scrub")).WillByDefault(Return(false));
+  EXPECT_EQ(with(&registered, "scrub"), Availability::Unavailable);
+  ON_CALL(ports.host, program_exists("resize.f2fs")).WillByDefault(Return(false));
+  EXPECT_EQ(with(&registered, "f2fs"), Availability::Unavailable);
 }
 
 TEST_F(FeaturesTest, AFullTableStillNeedsTheAppliancesProgram) {
