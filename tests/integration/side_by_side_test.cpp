@@ -480,9 +480,11 @@ TEST_F(SideBySideFileTools, InitrdListAndCat) {
   for (const char* p : {"/initrd", "/initrd.img", "/test-grep.txt.gz", "/directory", "/missing",
                         "/nodir/x"})
     same_call("initrd_list", str_arg(p));
+  // (Not a directory of the archive, nor a pattern such as "known-*": the
+  // original leaves what cpio extracted for those in the host's /tmp.)
   for (const auto& [initrd, name] : std::vector<std::pair<std::string, std::string>>{
-           {"/initrd", "known-1"}, {"/initrd", "bin/ls"}, {"/initrd", "bin"},
-           {"/initrd", "nothere"}, {"/initrd", "known-*"}, {"/initrd", "../x"},
+           {"/initrd", "known-1"}, {"/initrd", "bin/ls"},
+           {"/initrd", "nothere"}, {"/initrd", "../x"},
            {"/initrd.img", "known-1"}, {"/missing", "known-1"}})
     same_call("initrd_cat", args_of(initrd, name));
 }
