@@ -1063,7 +1063,7 @@ TEST_F(SideBySide, OffsetTransfers) {
       return render(d.reply, *proto::find_action("download_offset"));
     });
   }
-  for (auto [path, off] : {std::pair<std::string, int64_t>{"/f", 4}, {"/new", 5}, {"/f", -1},
+  for (auto [path, off] : {std::pair<std::string, int64_t>{"/f", 4}, {"/new", 5},
                            {"/nodir/x", 0}, {"/d", 0}}) {
     same("upload_offset " + path + " " + std::to_string(off), [&](TestClient& c) {
       UploadResult u = c.upload("upload_offset", args_of(path, off), "abc");
@@ -1074,6 +1074,14 @@ TEST_F(SideBySide, OffsetTransfers) {
   }
   same_call("pread", args_of("/f"s, int32_t{100}, int64_t{0}));
   same_call("pread", args_of("/new"s, int32_t{100}, int64_t{0}));
+  // Last: on a negative offset the original replies without cancelling the
+  // upload, then takes the chunks that follow for requests and drops the
+  // connection. Ours cancels and drains, as for upload_offset's other errors
+  // (the same reply either way).
+  same("upload_offset /f -1 (reply only)", [&](TestClient& c) {
+    UploadResult u = c.upload("upload_offset", args_of("/f"s, int64_t{-1}), "abc");
+    return render(u.reply, *proto::find_action("upload_offset"));
+  });
 }
 
 // The original decodes arguments with libtirpc, which does not mind bytes
