@@ -44,10 +44,14 @@ Result<void> selinux_relabel(Ctx& ctx, const std::string& specfile, const std::s
   // -C: relabelling errors alone give status 1, told apart from fatal ones.
   const bool status_1_ok = setfiles_has_option(ctx, ctx.state.setfiles_has_C, 'C');
   if (status_1_ok) argv.push_back("-C");
-  if (ctx.config.sysroot != "/") {  // the original's test, live mode ("") included
-    argv.push_back("-r");
-    argv.push_back(ctx.config.sysroot);
-  }
+  // -r: the host name of the guest's root, without its final slash. (The
+  // original leaves -r out only when that root is "/", which it never is: in
+  // live mode it is "", and "-r ''" goes to setfiles as there.)
+  auto root = resolved_host_path(ctx, "/");
+  if (!root) return forward(root.error());
+  if (!root->empty() && root->back() == '/') root->pop_back();
+  argv.push_back("-r");
+  argv.push_back(*root);
   argv.push_back(ctx.config.verbose ? "-v" : "-q");
   // setfiles reads the spec file and its companions (.bin, .local, .homedirs)
   // beside it: the runner pins its directory inside the guest.

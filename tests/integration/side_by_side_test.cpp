@@ -1146,9 +1146,9 @@ TEST_F(SideBySide, FileHelpers) {
   same_call("mkdtemp", str_arg("/a/tmpXXXXXX"));
   Reply made = ours_->client().call("mkdtemp", str_arg("/dir/tmpXXXXXX"));
   ASSERT_REPLY_OK(made);
-  auto name = as_string(made);
-  ASSERT_TRUE(name && name->starts_with("/dir/tmp") && name->size() == 14) << *name;
-  EXPECT_EQ(as_bool(ours_->client().call("is_dir", bool_opt(*name, false))), true);
+  auto dir_made = as_string(made);
+  ASSERT_TRUE(dir_made && dir_made->starts_with("/dir/tmp") && dir_made->size() == 14);
+  EXPECT_EQ(as_bool(ours_->client().call("is_dir", bool_opt(*dir_made, false))), true);
 
   host_symlink("/nowhere", "/dangling");
   host_symlink("../sysroot/a", "/outside");

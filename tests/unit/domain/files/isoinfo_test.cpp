@@ -56,6 +56,7 @@ struct Pvd {
   }
   // "YYYYMMDDHHMMSScc" and the zone offset in 15 minute steps.
   Pvd& date(size_t off, const std::string& digits, int8_t zone) {
+    EXPECT_EQ(digits.size(), 16u) << digits;
     b.replace(off, 16, digits);
     b[off + 16] = static_cast<char>(zone);
     return *this;
@@ -163,7 +164,7 @@ TEST(IsoDatetime, OneSecondBeforeTheEpochIsMktimesError) {
 
 TEST(IsoPvd, ADateThatDoesNotParseFailsTheCall) {
   Pvd p = typical();
-  p.date(847, "    0101000000000", 0);
+  p.date(847, "    010100000000", 0);
   EXPECT_THAT(iso::parse_pvd(p.b, "x"), IsError(0, "int_of_string"));
 }
 

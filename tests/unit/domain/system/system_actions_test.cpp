@@ -153,6 +153,21 @@ TEST(SelinuxRelabel, OptionsSetfilesLacksAreLeftOutAndAskedOnce) {
   EXPECT_TRUE(selinux_relabel(ctx, "/spec", "/home", {}));
 }
 
+// Live mode: the guest is the appliance's own "/", which the original still
+// hands to -r as its empty sysroot name.
+TEST(SelinuxRelabel, LiveModeGivesAnEmptyRoot) {
+  MockPorts m;
+  m.config.sysroot = "";
+  guest_tree(m);
+  setfiles_knows(m, true, true);
+  EXPECT_CALL(m.runner, run(Argv{"setfiles", "-e", "/dev", "-e", "/proc", "-e", "/selinux", "-e",
+                                 "/sys", "-m", "-C", "-r", "", "-q", "/spec", "/"},
+                            _))
+      .WillOnce(Return(exited(0)));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(selinux_relabel(ctx, "/spec", "/", {}));
+}
+
 // With -C, status 1 means some files could not be relabelled: not an error.
 TEST(SelinuxRelabel, StatusOneIsSuccessOnlyWithC) {
   MockPorts m;
