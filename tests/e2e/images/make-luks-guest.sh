@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds a small LUKS-encrypted Linux guest for the tool comparisons:
 #   MBR; partition 1 = /boot (ext4, LABEL=BOOT); partition 2 = LUKS (passphrase
-#   below) holding the root ext4 with /etc/os-release, /etc/fstab, /etc/hostname and
-#   a real x86-64 /bin/ls (for the architecture). Built with the ORIGINAL daemon,
-#   so the image does not depend on the code under test.
+#   below) holding the root ext4 with /etc/os-release, /etc/fstab, /etc/hostname, a
+#   dpkg status file and a real x86-64 /bin/ls (for the architecture). Built with the
+#   ORIGINAL daemon, so the image does not depend on the code under test.
 #
 #   tests/e2e/images/make-luks-guest.sh OUT.img
 # The passphrase is printed by `make-luks-guest.sh --passphrase`.
@@ -33,6 +33,15 @@ ID=debian
 OSR
 echo "lukstest" > "$tmp/hostname"
 echo "12.4" > "$tmp/debian_version"
+# Inspection of a Debian guest reads the package database.
+cat > "$tmp/status" <<'DPKG'
+Package: base-files
+Status: install ok installed
+Architecture: amd64
+Version: 12.4+deb12u5
+Description: Debian base system miscellaneous files
+
+DPKG
 
 rm -f "$out"
 truncate -s 200M "$out"
@@ -55,6 +64,8 @@ mkdir-p /boot
 mount /dev/sda1 /boot
 mkdir-p /etc
 mkdir-p /bin
+mkdir-p /var/lib/dpkg
+upload $tmp/status /var/lib/dpkg/status
 upload $tmp/fstab /etc/fstab
 upload $tmp/os-release /etc/os-release
 upload $tmp/hostname /etc/hostname

@@ -77,7 +77,7 @@ TEST_F(PosixRunnerDataArgs, LargeDataArrivesWhole) {
 
 TEST_F(PosixRunnerDataArgs, NeitherDataNorStdinIsLogged) {
   ports::RunOptions opts;
-  opts.data_args = {{2, kSecret}};
+  opts.data_args = {{3, kSecret}};
   bool fed = false;
   opts.stdin_source = [&](char* buf, size_t n) -> Result<size_t> {
     if (fed) return size_t{0};
