@@ -32,7 +32,14 @@ Result<std::string> read_extracted(Ctx& ctx, const std::string& dir, const std::
   // cpio extracts nothing above its directory; a name that leads there
   // would read the appliance's files instead, so it names nothing.
   if (has_dotdot_component(filename)) return fail_errno(ENOENT, "open: " + what);
-  auto file = ctx.devices.open(dir + "/" + filename, ports::OpenFor::Read);
+  // Nor may a symlink in the archive lead there (the original followed it and
+  // returned the appliance's file): what it resolves to must stay inside.
+  auto resolved = ctx.devices.realpath(dir + "/" + filename);
+  if (!resolved) return fail_errno(resolved.error().errnum, "open: " + what);
+  auto root = ctx.devices.realpath(dir);
+  if (!root) return fail_errno(root.error().errnum, "open: " + what);
+  if (resolved->rfind(*root + "/", 0) != 0) return fail_errno(ENOENT, "open: " + what);
+  auto file = ctx.devices.open(*resolved, ports::OpenFor::Read);
   if (!file) return fail_errno(file.error().errnum, "open: " + what);
   auto data = read_to_end(**file, kMessageMax - 1);
   if (!data && data.error().errnum == E2BIG)

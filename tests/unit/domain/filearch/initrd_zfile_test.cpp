@@ -52,10 +52,18 @@ std::unique_ptr<ports::File> file_reading(const std::string& data) {
   return f;
 }
 
+// Names in the scratch directory resolve to themselves (no symlinks there).
+void names_resolve_as_they_are(MockPorts& m) {
+  ON_CALL(m.devices, realpath(_)).WillByDefault([](const std::string& p) {
+    return Result<std::string>(p);
+  });
+}
+
 void scratch_dir(MockPorts& m) {
   EXPECT_CALL(m.runner, run(Argv{"mktemp", "-d", "/tmp/initrd-cat-XXXXXX"}, _))
       .WillOnce(Return(exited(0, kScratch + "\n")));
   EXPECT_CALL(m.runner, run(Argv{"rm", "-rf", kScratch}, _)).WillOnce(Return(exited(0)));
+  names_resolve_as_they_are(m);
 }
 
 TEST(InitrdList, NamesInArchiveOrder) {
@@ -129,6 +137,20 @@ TEST(InitrdCat, NameLeadingOutOfTheScratchDirNamesNothing) {
               IsError(ENOENT, "open: /initrd:a/../../etc/passwd: No such file or directory"));
 }
 
+// Beyond the original, which followed the link and returned the appliance's file.
+TEST(InitrdCat, SymlinkLeadingOutOfTheScratchDirNamesNothing) {
+  MockPorts m;
+  scratch_dir(m);
+  EXPECT_CALL(m.runner, run(cat_argv("etc/shadow"), _)).WillOnce(Return(exited(0)));
+  EXPECT_CALL(m.devices, realpath(kScratch + "/etc/shadow"))
+      .WillOnce(Return(Result<std::string>("/etc/shadow")));
+  EXPECT_CALL(m.devices, realpath(kScratch)).WillRepeatedly(Return(Result<std::string>(kScratch)));
+  EXPECT_CALL(m.devices, open(_, _)).Times(0);
+  auto ctx = m.ctx();
+  EXPECT_THAT(initrd_cat(ctx, "/initrd", "etc/shadow"),
+              IsError(ENOENT, "open: /initrd:etc/shadow: No such file or directory"));
+}
+
 TEST(InitrdCat, PipelineFailureIsTheOriginalsText) {
   MockPorts m;
   scratch_dir(m);
@@ -146,6 +168,7 @@ TEST(InitrdCat, DirectoryAndTooLargeFiles) {
       .WillRepeatedly(Return(exited(0, kScratch + "\n")));
   EXPECT_CALL(m.runner, run(Argv{"rm", "-rf", kScratch}, _)).Times(2).WillRepeatedly(
       Return(exited(0)));
+  names_resolve_as_they_are(m);
   EXPECT_CALL(m.runner, run(cat_argv("d"), _)).WillOnce(Return(exited(0)));
   EXPECT_CALL(m.runner, run(cat_argv("big"), _)).WillOnce(Return(exited(0)));
   auto dir = std::make_unique<testing::NiceMock<MockFile>>();
