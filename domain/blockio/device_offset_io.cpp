@@ -2,28 +2,15 @@
 // data in the request or the reply.
 #include <string>
 
+#include "domain/core/pread_args.hpp"
 #include "domain/blockio/blockio_actions.hpp"
 
 namespace gfsd::domain {
 
-namespace {
-
-// GUESTFS_MESSAGE_MAX: no reply can carry this much.
-constexpr int32_t kMessageMax = 4 * 1024 * 1024;
-
-}  // namespace
-
 // A short read (at the end of the device) returns what it got; past the end, nothing.
 Result<std::string> pread_device(Ctx& ctx, const std::string& device, int32_t count,
                                  int64_t offset) {
-  std::string bad;
-  if (count < 0) {
-    bad = "count is negative";
-  } else if (offset < 0) {
-    bad = "offset is negative";
-  } else if (count >= kMessageMax) {
-    bad = device + ": count is too large for the protocol, use smaller reads";
-  }
+  const std::string bad = pread_arguments_problem(device, count, offset);
   if (bad.empty()) return ctx.devices.pread(device, static_cast<size_t>(count), offset);
   // The original opens the device before it looks at the numbers.
   auto opened = ctx.devices.probe(device);

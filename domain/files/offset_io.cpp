@@ -2,27 +2,14 @@
 // the reply (not a stream).
 #include <string>
 
+#include "domain/core/pread_args.hpp"
 #include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain {
 
-namespace {
-
-// GUESTFS_MESSAGE_MAX: no reply can carry this much.
-constexpr int32_t kMessageMax = 4 * 1024 * 1024;
-
-}  // namespace
-
 // One pread(2): a short read returns what it got.
 Result<std::string> pread(Ctx& ctx, const std::string& path, int32_t count, int64_t offset) {
-  std::string bad;
-  if (count < 0) {
-    bad = "count is negative";
-  } else if (offset < 0) {
-    bad = "offset is negative";
-  } else if (count >= kMessageMax) {
-    bad = path + ": count is too large for the protocol, use smaller reads";
-  }
+  const std::string bad = pread_arguments_problem(path, count, offset);
   if (bad.empty()) return ctx.fs.pread(path, static_cast<size_t>(count), offset);
   // The original opens the file before it looks at the numbers.
   auto file = ctx.fs.open(path, ports::OpenFor::Read, 0);
