@@ -87,9 +87,9 @@ md_filesystems() {
 md_guestfish() {
   guestfish --ro -a "$work/md1.img" -a "$work/md2.img" \
     run : list-md-devices : md-detail /dev/md0 : mount-ro /dev/md0 / : cat /data/note.txt
-  # md-stat's records, one line each, in order
+  # md-stat's records, one line each, without their list positions, in order
   guestfish --ro -a "$work/md1.img" -a "$work/md2.img" run : md-stat /dev/md0 |
-    paste -sd' ' | sed 's/} /}\n/g' | sort
+    paste -sd' ' | sed 's/} /}\n/g' | sed 's/^\[[0-9]*\] = //' | sort
   return "${PIPESTATUS[0]}"
 }
 case_md() {
