@@ -42,14 +42,6 @@ bool all_digits(const std::string& s) {
 
 }  // namespace
 
-bool grpc_built_in() {
-#ifdef GUESTFSD_HAVE_GRPC
-  return true;
-#else
-  return false;
-#endif
-}
-
 Result<std::string> grpc_address(const std::string& arg) {
   const std::string bad = "guestfsd: --grpc: '" + arg + "' is not [HOST:]PORT or unix:PATH";
   if (arg.rfind("unix:", 0) == 0) {
@@ -97,8 +89,6 @@ Result<Options> parse_options(int argc, char** argv) {
       } else if (key == "help") {
         opts.help = true;
       } else if (key == "grpc") {
-        if (!grpc_built_in())
-          return fail("guestfsd: --grpc: this guestfsd was built without gRPC (CMake GUESTFSD_GRPC)");
         auto address = grpc_address(o.value.empty() ? std::string() : o.value.front());
         if (!address) return forward(address.error());
         opts.grpc = *address;

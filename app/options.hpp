@@ -20,9 +20,6 @@ struct Options {
   std::string grpc_token_file;  // --grpc-token-file PATH; empty: the default place
 };
 
-// Whether this binary has the gRPC debug console (CMake GUESTFSD_GRPC).
-bool grpc_built_in();
-
 // --grpc's argument in gRPC's syntax: "PORT" and ":PORT" mean
 // 127.0.0.1:PORT (loopback unless told otherwise); "HOST:PORT", "[V6]:PORT"
 // and "unix:PATH" are taken as they are. Port 0 picks a free port.

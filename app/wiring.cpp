@@ -20,9 +20,7 @@
 #include "adapters/posix/steady_clock.hpp"
 #include "adapters/posix/sysfs_block_devices.hpp"
 #include "adapters/transport/channel_sources.hpp"
-#ifdef GUESTFSD_HAVE_GRPC
-#include "adapters/grpc/grpc_console.hpp"
-#endif
+#include "app/console_loader.hpp"
 #include "app/kernel_cmdline.hpp"
 #include "app/options.hpp"
 #include "domain/ctx.hpp"
@@ -103,13 +101,12 @@ int run_daemon(int argc, char** argv) {
     return ctx;
   };
 
-#ifdef GUESTFSD_HAVE_GRPC
   // Beside the channel, on its own threads; the dispatcher runs one action
   // at a time whoever asks. Declared after everything it uses, so it stops first.
-  std::unique_ptr<adapters::GrpcConsole> console;
+  // A module (console_loader.hpp): the daemon itself links no gRPC library.
+  std::unique_ptr<adapters::DebugConsole> console;
   if (!opts.grpc.empty()) {
-    auto started = adapters::GrpcConsole::start(opts.grpc, opts.grpc_token_file, dispatcher,
-                                                make_ctx, log);
+    auto started = start_console_module({opts.grpc, opts.grpc_token_file, &dispatcher, make_ctx, &log});
     if (!started) {
       std::fprintf(stderr, "guestfsd: %s\n", started.error().message.c_str());
       return EXIT_FAILURE;
@@ -122,7 +119,6 @@ int run_daemon(int argc, char** argv) {
                    console->token_file().c_str());
     std::fprintf(stderr, "guestfsd: gRPC console listening on %s\n", console->address().c_str());
   }
-#endif
 
   for (;;) {
     auto channel = (*source)->next();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes a libguestfs appliance directory whose daemon is ours.
 #
-#   deploy/make-appliance.sh [DAEMON] [OUTDIR]     (defaults: build/guestfsd, build/appliance)
+#   deploy/make-appliance.sh [--grpc-console] [DAEMON] [OUTDIR]
+#                                  (defaults: build/guestfsd, build/appliance)
 #
 # OUTDIR/supermin.d is a copy of the stock supermin.d in which daemon.tar.gz holds
 # DAEMON as usr/sbin/guestfsd plus every shared library it needs that the appliance
@@ -11,8 +12,13 @@
 #
 # supermin builds the real appliance from it on first launch (a few seconds) and
 # reuses it until the daemon or the host's packages change.
+# --grpc-console: also the debug console module (guestfsd-grpc-console.so, found beside
+# DAEMON) with the libraries it needs, and its client as /usr/bin/guestfsd-console, for
+# debugging; the daemon serves it when the kernel command line says guestfs_grpc=unix:PATH.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+console=0
+if [[ "${1:-}" == --grpc-console ]]; then console=1; shift; fi
 daemon="$(realpath "${1:-$here/../build/guestfsd}")"
 out="$(realpath -m "${2:-$here/../build/appliance}")"
 
@@ -37,6 +43,18 @@ trap 'rm -rf "$staging"' EXIT
 install -D -m 0755 "$daemon" "$staging/usr/sbin/guestfsd"
 strip --strip-debug "$staging/usr/sbin/guestfsd"
 manifest="usr/sbin/guestfsd"
+needs=("$daemon")
+if ((console)); then
+  module="$(dirname "$daemon")/guestfsd-grpc-console.so"
+  client="$(dirname "$daemon")/tests/guestfsd-console"
+  [[ -f "$module" && -x "$client" ]] \
+    || { echo "make-appliance: no $module or $client (build with gRPC)" >&2; exit 2; }
+  install -D -m 0644 "$module" "$staging/usr/sbin/guestfsd-grpc-console.so"
+  install -D -m 0755 "$client" "$staging/usr/bin/guestfsd-console"
+  strip --strip-debug "$staging/usr/sbin/guestfsd-grpc-console.so" "$staging/usr/bin/guestfsd-console"
+  manifest+=" usr/sbin/guestfsd-grpc-console.so usr/bin/guestfsd-console"
+  needs+=("$module" "$client")
+fi
 while read -r lib; do
   [[ -n "$lib" ]] || continue
   real="$(realpath "$lib")"
@@ -47,7 +65,7 @@ while read -r lib; do
     ln -sf "$(basename "$real")" "$staging/$dest/$(basename "$lib")"
     manifest+=" $dest/$(basename "$lib")"
   fi
-done < <(python3 "$here/appliance_libs.py" "$daemon" "$stock/supermin.d")
+done < <(for bin in "${needs[@]}"; do python3 "$here/appliance_libs.py" "$bin" "$stock/supermin.d"; done | sort -u)
 
 # Reproducible tarball: same inputs, same bytes, so supermin's cache stays valid.
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$staging" -cf - usr \

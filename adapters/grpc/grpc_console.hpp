@@ -1,7 +1,7 @@
 // The gRPC debug console (proto/grpc/console.proto): a server on its own
 // threads beside the XDR session, running actions through the same
-// dispatcher (which runs one action at a time, whoever asks). This header
-// keeps gRPC out of the composition root's compile.
+// dispatcher (which runs one action at a time, whoever asks). The daemon loads
+// it as a module (console_module.hpp); this header includes no gRPC header.
 //
 // The console runs any action as the daemon's user, so it serves only that
 // user: on a Unix socket (mode 0600) each connection's peer uid is checked;
@@ -9,21 +9,14 @@
 // token that the daemon writes to a file only its user can read.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 
-#include "domain/ctx.hpp"
-#include "ports/result.hpp"
-#include "ports/system.hpp"
-#include "proto/dispatcher.hpp"
+#include "adapters/grpc/console_module.hpp"
 
 namespace gfsd::adapters {
 
-// Builds the context of one action around that call's progress port.
-using CtxFactory = std::function<domain::Ctx(ports::Progress&)>;
-
-class GrpcConsole {
+class GrpcConsole final : public DebugConsole {
  public:
   // Serves on address: "unix:PATH", or (TCP) "127.0.0.1:50051", "[::1]:0";
   // port 0 picks a free port. For TCP the token goes to token_file, or to
@@ -35,14 +28,14 @@ class GrpcConsole {
                                                     CtxFactory make_ctx, ports::Log& log);
   // Stops serving; calls still running are cancelled after a short grace.
   // Removes the socket file or the token file.
-  ~GrpcConsole();
+  ~GrpcConsole() override;
   GrpcConsole(const GrpcConsole&) = delete;
   GrpcConsole& operator=(const GrpcConsole&) = delete;
 
   // The address served, with the port actually bound.
-  const std::string& address() const;
+  const std::string& address() const override;
   // Where the token of a TCP console is; empty for a Unix socket.
-  const std::string& token_file() const;
+  const std::string& token_file() const override;
 
   struct Impl;
 

@@ -98,3 +98,28 @@ TEST(KernelCmdline, ProcCmdlineMissingFileIsEmpty) {
 
 }  // namespace
 }  // namespace gfsd::app
+
+namespace gfsd::app {
+namespace {
+
+// The console in an appliance: a Unix socket only, and never over --grpc.
+TEST(KernelCmdline, GrpcConsoleOnAUnixSocketOnly) {
+  Options o;
+  apply_kernel_flags(o, parse_kernel_cmdline("quiet guestfs_grpc=unix:/run/c.sock"));
+  EXPECT_EQ(o.grpc, "unix:/run/c.sock");
+
+  for (const char* line : {"guestfs_grpc=50051", "guestfs_grpc=0.0.0.0:1", "guestfs_grpc=unix:",
+                           "xguestfs_grpc=unix:/run/c.sock", ""}) {
+    Options other;
+    apply_kernel_flags(other, parse_kernel_cmdline(line));
+    EXPECT_EQ(other.grpc, "") << line;
+  }
+
+  Options given;
+  given.grpc = "unix:/tmp/mine.sock";
+  apply_kernel_flags(given, parse_kernel_cmdline("guestfs_grpc=unix:/run/c.sock"));
+  EXPECT_EQ(given.grpc, "unix:/tmp/mine.sock");
+}
+
+}  // namespace
+}  // namespace gfsd::app
