@@ -7,6 +7,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config python3
   libtirpc-dev libudev-dev libboost-program-options-dev libexpected-dev
   libaugeas-dev augeas-lenses libhivex-dev librpm-dev  # aug_*, hivex_*, OS inspection
+  libgcrypt20-dev   # checksums in the daemon
   libgtest-dev libgmock-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler  # gRPC debug console
   util-linux   # unshare, mount: private sysroots for tests and the demo

@@ -221,8 +221,12 @@ class SideBySide : public ::testing::Test {
   void setup_call(const std::string& name, const ArgsFn& args) { same_call(name, args); }
 
   void same_download(const std::string& name, const std::string& path, bool sort_nul_list) {
-    same(name + "(" + quote(path) + ") stream", [&](TestClient& c) {
-      DownloadResult d = c.download(name, str_arg(path));
+    same_download(name, str_arg(path), "(" + quote(path) + ")", sort_nul_list);
+  }
+  void same_download(const std::string& name, const ArgsFn& args, const std::string& label,
+                     bool sort_nul_list) {
+    same(name + label + " stream", [&](TestClient& c) {
+      DownloadResult d = c.download(name, args);
       std::string head = render(d.reply, *proto::find_action(name));
       if (!d.reply.ok || !d.reply.problem.empty()) return head;
       if (!d.ended) return head + " stream not ended properly";
@@ -467,6 +471,27 @@ TEST_F(SideBySideFileTools, GrepFamily) {
     same_call(alias, re_path("abc|ABC", z ? "/test-grep.txt.gz" : "/test-grep.txt"));
     same_call(alias, re_path("a.c", "/test-grep.txt"));
     same_call(alias, re_path("abc", "/directory"));
+  }
+}
+
+// Computed in our daemon, by the coreutils tools in the original's: the same
+// sums, the same lines in find's order with the same escapes, the same errors.
+TEST_F(SideBySideFileTools, Checksums) {
+  on_both_roots([](const std::string& root) {
+    const std::string script =
+        "set -e; cd '" + root + "'; mkdir -p sums/sub 'sums/a b'; "
+        "printf x > 'sums/a b/n\nl'; printf y > 'sums/back\\slash'; "
+        "printf z > \"sums/cr$(printf '\r')r\"; printf w > sums/plain; ln -s plain sums/link; "
+        "mkfifo sums/fifo; head -c 3000000 /bin/ls > sums/sub/big; : > sums/sub/empty";
+    return std::system(("{ " + script + "; } >/dev/null 2>&1").c_str()) == 0;
+  });
+  for (const char* type : {"crc", "md5", "sha1", "sha224", "SHA256", "sha384", "sha512", "sha3"}) {
+    for (const char* p : {"/test-grep.txt", "/ls", "/sums/sub/empty", "/directory", "/abssymlink",
+                          "/missing"})
+      same_call("checksum", args_of(std::string(type), std::string(p)));
+    for (const char* dir : {"/sums", "/sums/sub", "/missing", "/test-grep.txt"})
+      same_download("checksums_out", args_of(std::string(type), std::string(dir)),
+                    std::string("(") + type + ", " + dir + ")", false);
   }
 }
 

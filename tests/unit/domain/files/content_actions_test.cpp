@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/files/content_actions.hpp"
+#include "support/data_file.hpp"
 #include "unit/domain/fs/fs_test_util.hpp"
 
 namespace gfsd::domain::test {
@@ -60,21 +61,95 @@ TEST(Wc, ParsesTheCountAndWordsErrors) {
   EXPECT_THAT(wc_l(ctx, "/f"), IsError(0, "cannot parse number: x\n"));
 }
 
-TEST(Checksum, FirstWordOfTheToolsOutput) {
-  MockPorts m;
-  EXPECT_CALL(m.fs, open("/f", ports::OpenFor::Read, _))
-      .WillRepeatedly([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
-        return std::unique_ptr<ports::File>(std::make_unique<testing::NiceMock<MockFile>>());
+// The bytes 0..n-1 of (i * 31 + 7) mod 251: expected sums from coreutils 9.1.
+std::string pattern(size_t n) {
+  std::string s(n, '\0');
+  for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>((i * 31 + 7) % 251);
+  return s;
+}
+
+// `path` opens as a file holding data, read in pieces of `piece` bytes.
+void serve_file(MockPorts& m, const std::string& path, std::string data, size_t piece = SIZE_MAX) {
+  EXPECT_CALL(m.fs, open(path, ports::OpenFor::Read, _))
+      .WillRepeatedly([data, piece](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+        return std::unique_ptr<ports::File>(std::make_unique<mocks::DataFile>(data, piece));
       });
-  EXPECT_CALL(m.runner, run(Argv{"sha256sum"}, StdinGuestFile("/f")))
-      .WillOnce(Return(exited(0, "abc123  -\n")));
-  EXPECT_CALL(m.runner, run(Argv{"cksum"}, StdinGuestFile("/f")))
-      .WillOnce(Return(exited(0, "4294967295 0\n")));
+}
+
+// What md5sum, sha*sum and cksum print first, computed in the daemon: no process.
+TEST(Checksum, EveryTypeAsTheCoreutilsToolsPrintIt) {
+  MockPorts m;
+  serve_file(m, "/abc", "abc");
+  serve_file(m, "/empty", "");
   auto ctx = m.ctx();
-  EXPECT_THAT(checksum(ctx, "SHA256", "/f"), HasValue(std::string("abc123")));
-  EXPECT_THAT(checksum(ctx, "crc", "/f"), HasValue(std::string("4294967295")));
-  EXPECT_THAT(checksum(ctx, "md4", "/f"),
+  EXPECT_THAT(checksum(ctx, "crc", "/abc"), HasValue(std::string("1219131554")));
+  EXPECT_THAT(checksum(ctx, "CRC", "/empty"), HasValue(std::string("4294967295")));
+  EXPECT_THAT(checksum(ctx, "md5", "/abc"), HasValue(std::string("900150983cd24fb0d6963f7d28e17f72")));
+  EXPECT_THAT(checksum(ctx, "sha1", "/abc"),
+              HasValue(std::string("a9993e364706816aba3e25717850c26c9cd0d89d")));
+  EXPECT_THAT(checksum(ctx, "Sha224", "/abc"),
+              HasValue(std::string("23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7")));
+  EXPECT_THAT(checksum(ctx, "SHA256", "/abc"),
+              HasValue(std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")));
+  EXPECT_THAT(checksum(ctx, "sha384", "/abc"),
+              HasValue(std::string("cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
+                                   "8086072ba1e7cc2358baeca134c825a7")));
+  EXPECT_THAT(checksum(ctx, "sha512", "/abc"),
+              HasValue(std::string("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                                   "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")));
+  EXPECT_THAT(checksum(ctx, "md4", "/abc"),
               IsError(0, "unknown checksum type, expecting crc|md5|sha1|sha224|sha256|sha384|sha512"));
+  EXPECT_THAT(checksum(ctx, "", "/abc"),
+              IsError(0, "unknown checksum type, expecting crc|md5|sha1|sha224|sha256|sha384|sha512"));
+}
+
+// More than one read block, arriving in odd pieces: the CRC's eight-byte steps
+// and the length folded in, and the digests, see every byte once.
+TEST(Checksum, LargeFilesReadInPieces) {
+  MockPorts m;
+  serve_file(m, "/big", pattern(1048589), 4093);
+  serve_file(m, "/nine", "123456789", 3);
+  auto ctx = m.ctx();
+  EXPECT_THAT(checksum(ctx, "crc", "/big"), HasValue(std::string("1717864793")));
+  EXPECT_THAT(checksum(ctx, "crc", "/nine"), HasValue(std::string("930766865")));
+  EXPECT_THAT(checksum(ctx, "md5", "/big"), HasValue(std::string("a48f1eff8a34c1ac86691979a93c219f")));
+  EXPECT_THAT(checksum(ctx, "sha1", "/big"),
+              HasValue(std::string("576d396189885e5b8993a0b68e14b8090f358c95")));
+  EXPECT_THAT(checksum(ctx, "sha256", "/big"),
+              HasValue(std::string("59facc7129eb285381699c869e4d33112119bcdb753081c7ae5103cc01d29d77")));
+  EXPECT_THAT(checksum(ctx, "sha512", "/big"),
+              HasValue(std::string("326209ee0b28cc853c69d99e79cfae69978fabd6b2cf79792cdac7f46d799967"
+                                   "729d32891b1de5ae7a265abdd9c1234b813a65637da4a012b0000cdeccef2b57")));
+}
+
+// A directory opens but cannot be read: the original passed on the tool's
+// complaint, or cksum's CRC of nothing.
+TEST(Checksum, ReadErrorIsTheToolsComplaint) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, open("/dir", ports::OpenFor::Read, _))
+      .Times(2)
+      .WillRepeatedly([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+        return std::unique_ptr<ports::File>(std::make_unique<mocks::DataFile>("", SIZE_MAX, EISDIR));
+      });
+  auto ctx = m.ctx();
+  EXPECT_THAT(checksum(ctx, "sha256", "/dir"),
+              IsError(0, "sha256sum: sha256sum: -: Is a directory"));
+  // cksum took the error for the end of its input.
+  EXPECT_THAT(checksum(ctx, "crc", "/dir"), HasValue(std::string("4294967295")));
+}
+
+TEST(ChecksumDevice, ReadsTheDeviceItself) {
+  MockPorts m;
+  EXPECT_CALL(m.devices, open("/dev/sda1", ports::OpenFor::Read))
+      .WillOnce([](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+        return std::unique_ptr<ports::File>(std::make_unique<mocks::DataFile>("abc", 2));
+      });
+  EXPECT_CALL(m.devices, open("/dev/sdz", ports::OpenFor::Read))
+      .WillOnce(Return(fail_errno(ENXIO, "open: /dev/sdz")));
+  auto ctx = m.ctx();
+  EXPECT_THAT(checksum_device(ctx, "crc", "/dev/sda1"), HasValue(std::string("1219131554")));
+  EXPECT_THAT(checksum_device(ctx, "crc", "/dev/sdz"),
+              IsError(ENXIO, "/dev/sdz: No such device or address"));
 }
 
 TEST(Checksum, OpenErrorComesFirst) {

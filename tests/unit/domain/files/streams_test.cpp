@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/files/content_actions.hpp"
+#include "support/data_file.hpp"
 #include "unit/domain/fs/fs_test_util.hpp"
 
 namespace gfsd::domain::test {
@@ -177,17 +178,97 @@ TEST(Base64In, DecodedOutputGoesToTheGuestFile) {
   EXPECT_EQ(written, "hello\n");
 }
 
-TEST(ChecksumsOut, ShellPipelineInTheDirectory) {
+ports::DirEntry entry(int64_t ino, ports::EntryType type, std::string name) {
+  ports::DirEntry e;
+  e.ino = ino;
+  e.type = type;
+  e.name = std::move(name);
+  return e;
+}
+
+void serve_file(MockPorts& m, const std::string& path, std::string data) {
+  EXPECT_CALL(m.fs, open(path, ports::OpenFor::Read, _))
+      .WillOnce([data](auto&&...) -> Result<std::unique_ptr<ports::File>> {
+        return std::unique_ptr<ports::File>(std::make_unique<mocks::DataFile>(data));
+      });
+}
+
+// find's order (depth first, readdir order), names as "./path"; only regular
+// files, a d_type the filesystem does not give is looked up; the *sum tools
+// escape a backslash, newline or carriage return and mark the line with '\'.
+TEST(ChecksumsOut, EveryRegularFileInFindsOrderNamedAsTheToolsDo) {
   MockPorts m;
-  EXPECT_CALL(m.fs, stat("/it's", true)).WillOnce(Return(stat_of(kDirectory)));
-  EXPECT_CALL(m.runner, run(Argv{"sh", "-c", "find -type f -print0 | xargs -0 md5sum"},
-                            GuestCwd("/it's")))
-      .WillOnce(program("d41d8cd98f00b204e9800998ecf8427e  ./a\n"));
+  using T = ports::EntryType;
+  EXPECT_CALL(m.fs, stat("/t", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.fs, read_dir("/t"))
+      .WillOnce(Return(std::vector<ports::DirEntry>{
+          entry(2, T::Directory, "."), entry(1, T::Directory, ".."),
+          entry(5, T::Regular, "plain"), entry(6, T::Symlink, "link"), entry(7, T::Directory, "a b"),
+          entry(8, T::Regular, "back\\slash"), entry(9, T::Unknown, "odd\r"),
+          entry(10, T::Fifo, "fifo")}));
+  EXPECT_CALL(m.fs, read_dir("/t/a b"))
+      .WillOnce(Return(std::vector<ports::DirEntry>{entry(11, T::Regular, "n\nl")}));
+  EXPECT_CALL(m.fs, stat("/t/odd\r", false)).WillOnce(Return(stat_of(kRegular)));
+  serve_file(m, "/t/plain", "w");
+  serve_file(m, "/t/a b/n\nl", "x");
+  serve_file(m, "/t/back\\slash", "y");
+  serve_file(m, "/t/odd\r", "z");
   std::string sent;
   download_into(m, sent);
   auto ctx = m.ctx();
-  EXPECT_TRUE(checksums_out(ctx, "md5", "/it's"));
-  EXPECT_EQ(sent, "d41d8cd98f00b204e9800998ecf8427e  ./a\n");
+  EXPECT_TRUE(checksums_out(ctx, "sha1", "/t"));
+  EXPECT_EQ(sent,
+            "aff024fe4ab0fece4091de044c58c9ae4233383a  ./plain\n"
+            "\\11f6ad8ec52a2984abaafd7c3b516503785c2072  ./a b/n\\nl\n"
+            "\\95cb0bfd2977c761298d9624e4b4d4c72a39974a  ./back\\\\slash\n"
+            "\\395df8f7c51f007019cb30201c49e884b46b92fa  ./odd\\r\n");
+}
+
+// cksum: "CRC LENGTH NAME" with the name as it is; under "/" no double slash.
+TEST(ChecksumsOut, CrcLinesAndTheRootDirectory) {
+  MockPorts m;
+  using T = ports::EntryType;
+  EXPECT_CALL(m.fs, stat("/", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.fs, read_dir("/"))
+      .WillOnce(Return(std::vector<ports::DirEntry>{entry(3, T::Regular, "c\nr")}));
+  serve_file(m, "/c\nr", "abc");
+  std::string sent;
+  download_into(m, sent);
+  auto ctx = m.ctx();
+  EXPECT_TRUE(checksums_out(ctx, "crc", "/"));
+  EXPECT_EQ(sent, "1219131554 3 ./c\nr\n");
+}
+
+// A file that cannot be read is left out and the others summed, then the
+// transfer ends in an error, as the tools' exit status made the original's.
+TEST(ChecksumsOut, AnUnreadableFileFailsTheTransferAfterTheOthers) {
+  MockPorts m;
+  using T = ports::EntryType;
+  EXPECT_CALL(m.fs, stat("/d", true)).WillOnce(Return(stat_of(kDirectory)));
+  EXPECT_CALL(m.fs, read_dir("/d"))
+      .WillOnce(Return(std::vector<ports::DirEntry>{entry(1, T::Regular, "locked"),
+                                                    entry(2, T::Regular, "ok")}));
+  EXPECT_CALL(m.fs, open("/d/locked", ports::OpenFor::Read, _))
+      .WillOnce(Return(fail_errno(EACCES, "/d/locked")));
+  serve_file(m, "/d/ok", "abc");
+  std::string sent;
+  EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
+  EXPECT_CALL(m.download, write(_, _)).WillRepeatedly([&sent](const char* d, size_t n) {
+    sent.append(d, n);
+    return Result<void>{};
+  });
+  auto ctx = m.ctx();
+  EXPECT_THAT(checksums_out(ctx, "md5", "/d"), IsError(0, "pclose: /d"));
+  EXPECT_EQ(sent, "900150983cd24fb0d6963f7d28e17f72  ./ok\n");
+}
+
+TEST(ChecksumsOut, TypeAndDirectoryCheckedBeforeTheReply) {
+  MockPorts m;
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular)));
+  auto ctx = m.ctx();
+  EXPECT_THAT(checksums_out(ctx, "sha9", "/f"),
+              IsError(0, "unknown checksum type, expecting crc|md5|sha1|sha224|sha256|sha384|sha512"));
+  EXPECT_THAT(checksums_out(ctx, "sha1", "/f"), IsError(0, "/f: not a directory"));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "domain/lvm/lvm_actions.hpp"
+#include "support/data_file.hpp"
 #include "unit/domain/fs/fs_test_util.hpp"
 
 namespace gfsd::domain::test {
@@ -458,24 +459,7 @@ using mocks::MockPorts;
 using testing::_;
 using testing::Return;
 
-// A file whose read() gives `data` once, then EOF.
-class DataFile : public ports::File {
- public:
-  explicit DataFile(std::string data) : data_(std::move(data)) {}
-  Result<size_t> read(char* buf, size_t n) override {
-    const size_t k = std::min(n, data_.size() - pos_);
-    std::copy(data_.data() + pos_, data_.data() + pos_ + k, buf);
-    pos_ += k;
-    return k;
-  }
-  Result<void> write(const char*, size_t) override { return fail_errno(EBADF, "write"); }
-  Result<void> seek(int64_t) override { return fail_errno(ESPIPE, "seek"); }
-  Result<void> close() override { return {}; }
-
- private:
-  std::string data_;
-  size_t pos_ = 0;
-};
+using mocks::DataFile;
 
 TEST(Vgmeta, BacksUpToAScratchFileReadsItBackAndRemovesIt) {
   MockPorts m;
