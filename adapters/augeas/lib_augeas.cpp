@@ -5,9 +5,49 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "adapters/posix/lazy_library.hpp"
+
 namespace gfsd::adapters {
 
 namespace {
+
+#define AUGEAS_FUNCTIONS(X) \
+  X(aug_init) \
+  X(aug_close) \
+  X(aug_error) \
+  X(aug_error_message) \
+  X(aug_error_minor_message) \
+  X(aug_error_details) \
+  X(aug_get) \
+  X(aug_set) \
+  X(aug_setm) \
+  X(aug_insert) \
+  X(aug_rm) \
+  X(aug_mv) \
+  X(aug_match) \
+  X(aug_defvar) \
+  X(aug_defnode) \
+  X(aug_label) \
+  X(aug_load) \
+  X(aug_save) \
+  X(aug_transform)
+
+struct AugeasApi {
+  AUGEAS_FUNCTIONS(GFSD_LAZY_MEMBER)
+  bool bind(void* handle, std::string& missing) {
+    bool ok = true;
+    AUGEAS_FUNCTIONS(GFSD_LAZY_BIND)
+    return ok;
+  }
+};
+
+lazy::Library<AugeasApi>& library() {
+  static lazy::Library<AugeasApi> lib("libaugeas.so.0");
+  return lib;
+}
+
+// The functions, once library().get() has succeeded (every entry point checks).
+const AugeasApi& lib() { return library().loaded(); }
 
 const char* c_str_or_null(const std::optional<std::string>& s) {
   return s ? s->c_str() : nullptr;
@@ -15,24 +55,24 @@ const char* c_str_or_null(const std::optional<std::string>& s) {
 
 // The handle's pending error, worded "<message>[: <minor>][: <details>]".
 tl::unexpected<Error> aug_failure(augeas* aug) {
-  if (aug_error(aug) == AUG_ENOMEM) return fail_with(ENOMEM, "");
+  if (lib().aug_error(aug) == AUG_ENOMEM) return fail_with(ENOMEM, "");
   std::string text;
-  if (const char* m = aug_error_message(aug)) text = m;
-  if (const char* minor = aug_error_minor_message(aug)) text += std::string(": ") + minor;
-  if (const char* details = aug_error_details(aug)) text += std::string(": ") + details;
+  if (const char* m = lib().aug_error_message(aug)) text = m;
+  if (const char* minor = lib().aug_error_minor_message(aug)) text += std::string(": ") + minor;
+  if (const char* details = lib().aug_error_details(aug)) text += std::string(": ") + details;
   return fail(std::move(text));
 }
 
 class LibAugeasTree final : public ports::AugeasTree {
  public:
   explicit LibAugeasTree(augeas* aug) : aug_(aug) {}
-  ~LibAugeasTree() override { aug_close(aug_); }
+  ~LibAugeasTree() override { lib().aug_close(aug_); }
   LibAugeasTree(const LibAugeasTree&) = delete;
   LibAugeasTree& operator=(const LibAugeasTree&) = delete;
 
   Result<ports::AugeasValue> get(const std::string& path) override {
     const char* value = nullptr;
-    const int r = aug_get(aug_, path.c_str(), &value);
+    const int r = lib().aug_get(aug_, path.c_str(), &value);
     if (r < 0) return aug_failure(aug_);
     ports::AugeasValue out;
     out.matched = r == 1;
@@ -41,37 +81,37 @@ class LibAugeasTree final : public ports::AugeasTree {
   }
 
   Result<void> set(const std::string& path, const std::optional<std::string>& value) override {
-    if (aug_set(aug_, path.c_str(), c_str_or_null(value)) < 0) return aug_failure(aug_);
+    if (lib().aug_set(aug_, path.c_str(), c_str_or_null(value)) < 0) return aug_failure(aug_);
     return {};
   }
 
   Result<int32_t> setm(const std::string& base, const std::optional<std::string>& sub,
                        const std::string& value) override {
-    const int r = aug_setm(aug_, base.c_str(), c_str_or_null(sub), value.c_str());
+    const int r = lib().aug_setm(aug_, base.c_str(), c_str_or_null(sub), value.c_str());
     if (r < 0) return aug_failure(aug_);
     return r;
   }
 
   Result<void> insert(const std::string& path, const std::string& label, bool before) override {
-    if (aug_insert(aug_, path.c_str(), label.c_str(), before ? 1 : 0) < 0)
+    if (lib().aug_insert(aug_, path.c_str(), label.c_str(), before ? 1 : 0) < 0)
       return aug_failure(aug_);
     return {};
   }
 
   Result<int32_t> rm(const std::string& path) override {
-    const int r = aug_rm(aug_, path.c_str());
+    const int r = lib().aug_rm(aug_, path.c_str());
     if (r < 0) return aug_failure(aug_);
     return r;
   }
 
   Result<void> mv(const std::string& src, const std::string& dest) override {
-    if (aug_mv(aug_, src.c_str(), dest.c_str()) < 0) return aug_failure(aug_);
+    if (lib().aug_mv(aug_, src.c_str(), dest.c_str()) < 0) return aug_failure(aug_);
     return {};
   }
 
   Result<std::vector<std::string>> match(const std::string& path) override {
     char** matches = nullptr;
-    const int r = aug_match(aug_, path.c_str(), &matches);
+    const int r = lib().aug_match(aug_, path.c_str(), &matches);
     if (r < 0) return aug_failure(aug_);
     std::vector<std::string> out;
     out.reserve(static_cast<size_t>(r));
@@ -84,7 +124,7 @@ class LibAugeasTree final : public ports::AugeasTree {
   }
 
   Result<int32_t> defvar(const std::string& name, const std::optional<std::string>& expr) override {
-    const int r = aug_defvar(aug_, name.c_str(), c_str_or_null(expr));
+    const int r = lib().aug_defvar(aug_, name.c_str(), c_str_or_null(expr));
     if (r < 0) return aug_failure(aug_);
     return r;
   }
@@ -92,14 +132,14 @@ class LibAugeasTree final : public ports::AugeasTree {
   Result<std::pair<int32_t, bool>> defnode(const std::string& name, const std::string& expr,
                                            const std::string& value) override {
     int created = 0;
-    const int r = aug_defnode(aug_, name.c_str(), expr.c_str(), value.c_str(), &created);
+    const int r = lib().aug_defnode(aug_, name.c_str(), expr.c_str(), value.c_str(), &created);
     if (r < 0) return aug_failure(aug_);
     return std::pair<int32_t, bool>(r, created != 0);
   }
 
   Result<std::optional<std::string>> label(const std::string& path) override {
     const char* label = nullptr;
-    const int r = aug_label(aug_, path.c_str(), &label);
+    const int r = lib().aug_label(aug_, path.c_str(), &label);
     if (r < 0) return aug_failure(aug_);
     if (r == 0) return std::optional<std::string>();
     if (label == nullptr) return fail_with(EINVAL, "");
@@ -107,17 +147,17 @@ class LibAugeasTree final : public ports::AugeasTree {
   }
 
   Result<void> load() override {
-    if (aug_load(aug_) < 0) return aug_failure(aug_);
+    if (lib().aug_load(aug_) < 0) return aug_failure(aug_);
     return {};
   }
 
   Result<void> save() override {
-    if (aug_save(aug_) < 0) return aug_failure(aug_);
+    if (lib().aug_save(aug_) < 0) return aug_failure(aug_);
     return {};
   }
 
   Result<void> transform(const std::string& lens, const std::string& file, bool exclude) override {
-    if (aug_transform(aug_, lens.c_str(), file.c_str(), exclude ? 1 : 0) < 0)
+    if (lib().aug_transform(aug_, lens.c_str(), file.c_str(), exclude ? 1 : 0) < 0)
       return aug_failure(aug_);
     return {};
   }
@@ -130,11 +170,13 @@ class LibAugeasTree final : public ports::AugeasTree {
 
 Result<std::unique_ptr<ports::AugeasTree>> LibAugeas::open(const std::string& root,
                                                            int32_t flags) {
-  augeas* aug = aug_init(root.c_str(), nullptr, static_cast<unsigned>(flags) | AUG_NO_ERR_CLOSE);
+  // Loaded here, before any fork, on the first use.
+  if (auto api = library().get(); !api) return forward(api.error());
+  augeas* aug = lib().aug_init(root.c_str(), nullptr, static_cast<unsigned>(flags) | AUG_NO_ERR_CLOSE);
   if (aug == nullptr) return fail("");
-  if (aug_error(aug) != AUG_NOERROR) {
+  if (lib().aug_error(aug) != AUG_NOERROR) {
     auto err = aug_failure(aug);
-    aug_close(aug);
+    lib().aug_close(aug);
     return err;
   }
   return std::unique_ptr<ports::AugeasTree>(std::make_unique<LibAugeasTree>(aug));

@@ -5,9 +5,48 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "adapters/posix/lazy_library.hpp"
+
 namespace gfsd::adapters {
 
 namespace {
+
+#define HIVEX_FUNCTIONS(X) \
+  X(hivex_close) \
+  X(hivex_commit) \
+  X(hivex_node_add_child) \
+  X(hivex_node_children) \
+  X(hivex_node_delete_child) \
+  X(hivex_node_get_child) \
+  X(hivex_node_get_value) \
+  X(hivex_node_name) \
+  X(hivex_node_parent) \
+  X(hivex_node_set_value) \
+  X(hivex_node_values) \
+  X(hivex_open) \
+  X(hivex_root) \
+  X(hivex_value_dword) \
+  X(hivex_value_key) \
+  X(hivex_value_string) \
+  X(hivex_value_type) \
+  X(hivex_value_value)
+
+struct HivexApi {
+  HIVEX_FUNCTIONS(GFSD_LAZY_MEMBER)
+  bool bind(void* handle, std::string& missing) {
+    bool ok = true;
+    HIVEX_FUNCTIONS(GFSD_LAZY_BIND)
+    return ok;
+  }
+};
+
+lazy::Library<HivexApi>& library() {
+  static lazy::Library<HivexApi> lib("libhivex.so.0");
+  return lib;
+}
+
+// The functions, once library().get() has succeeded (every entry point checks).
+const HivexApi& lib() { return library().loaded(); }
 
 // hivex reports failures through errno only.
 tl::unexpected<Error> hive_failure() { return fail_with(errno, ""); }
@@ -22,62 +61,62 @@ std::string take_string(char* s) {
 class LibHive final : public ports::Hive {
  public:
   explicit LibHive(hive_h* h) : h_(h) {}
-  ~LibHive() override { hivex_close(h_); }
+  ~LibHive() override { lib().hivex_close(h_); }
   LibHive(const LibHive&) = delete;
   LibHive& operator=(const LibHive&) = delete;
 
   Result<int64_t> root() override {
     errno = 0;
-    const hive_node_h r = hivex_root(h_);
+    const hive_node_h r = lib().hivex_root(h_);
     if (r == 0) return hive_failure();
     return static_cast<int64_t>(r);
   }
 
   Result<std::string> node_name(int64_t node) override {
     errno = 0;
-    char* r = hivex_node_name(h_, static_cast<hive_node_h>(node));
+    char* r = lib().hivex_node_name(h_, static_cast<hive_node_h>(node));
     if (r == nullptr) return hive_failure();
     return take_string(r);
   }
 
   Result<std::vector<int64_t>> node_children(int64_t node) override {
     errno = 0;
-    hive_node_h* r = hivex_node_children(h_, static_cast<hive_node_h>(node));
+    hive_node_h* r = lib().hivex_node_children(h_, static_cast<hive_node_h>(node));
     if (r == nullptr) return hive_failure();
     return take_handles(r);
   }
 
   Result<int64_t> node_get_child(int64_t node, const std::string& name) override {
     errno = 0;
-    const hive_node_h r = hivex_node_get_child(h_, static_cast<hive_node_h>(node), name.c_str());
+    const hive_node_h r = lib().hivex_node_get_child(h_, static_cast<hive_node_h>(node), name.c_str());
     if (r == 0 && errno != 0) return hive_failure();
     return static_cast<int64_t>(r);
   }
 
   Result<int64_t> node_parent(int64_t node) override {
     errno = 0;
-    const hive_node_h r = hivex_node_parent(h_, static_cast<hive_node_h>(node));
+    const hive_node_h r = lib().hivex_node_parent(h_, static_cast<hive_node_h>(node));
     if (r == 0) return hive_failure();
     return static_cast<int64_t>(r);
   }
 
   Result<std::vector<int64_t>> node_values(int64_t node) override {
     errno = 0;
-    hive_value_h* r = hivex_node_values(h_, static_cast<hive_node_h>(node));
+    hive_value_h* r = lib().hivex_node_values(h_, static_cast<hive_node_h>(node));
     if (r == nullptr) return hive_failure();
     return take_handles(r);
   }
 
   Result<int64_t> node_get_value(int64_t node, const std::string& key) override {
     errno = 0;
-    const hive_value_h r = hivex_node_get_value(h_, static_cast<hive_node_h>(node), key.c_str());
+    const hive_value_h r = lib().hivex_node_get_value(h_, static_cast<hive_node_h>(node), key.c_str());
     if (r == 0 && errno != 0) return hive_failure();
     return static_cast<int64_t>(r);
   }
 
   Result<std::string> value_key(int64_t value) override {
     errno = 0;
-    char* r = hivex_value_key(h_, static_cast<hive_value_h>(value));
+    char* r = lib().hivex_value_key(h_, static_cast<hive_value_h>(value));
     if (r == nullptr) return hive_failure();
     return take_string(r);
   }
@@ -85,7 +124,7 @@ class LibHive final : public ports::Hive {
   Result<int64_t> value_type(int64_t value) override {
     errno = 0;
     hive_type t{};
-    if (hivex_value_type(h_, static_cast<hive_value_h>(value), &t, nullptr) == -1)
+    if (lib().hivex_value_type(h_, static_cast<hive_value_h>(value), &t, nullptr) == -1)
       return hive_failure();
     return static_cast<int64_t>(t);
   }
@@ -94,7 +133,7 @@ class LibHive final : public ports::Hive {
     errno = 0;
     hive_type t{};
     size_t len = 0;
-    char* r = hivex_value_value(h_, static_cast<hive_value_h>(value), &t, &len);
+    char* r = lib().hivex_value_value(h_, static_cast<hive_value_h>(value), &t, &len);
     if (r == nullptr) return hive_failure();
     ports::HiveValueData out;
     out.type = static_cast<int64_t>(t);
@@ -105,34 +144,34 @@ class LibHive final : public ports::Hive {
 
   Result<std::string> value_string(int64_t value) override {
     errno = 0;
-    char* r = hivex_value_string(h_, static_cast<hive_value_h>(value));
+    char* r = lib().hivex_value_string(h_, static_cast<hive_value_h>(value));
     if (r == nullptr) return hive_failure();
     return take_string(r);
   }
 
   Result<int32_t> value_dword(int64_t value) override {
     errno = 0;
-    const int32_t r = hivex_value_dword(h_, static_cast<hive_value_h>(value));
+    const int32_t r = lib().hivex_value_dword(h_, static_cast<hive_value_h>(value));
     if (r == -1 && errno != 0) return hive_failure();
     return r;
   }
 
   Result<void> commit(const std::string& path) override {
     errno = 0;
-    if (hivex_commit(h_, path.empty() ? nullptr : path.c_str(), 0) == -1) return hive_failure();
+    if (lib().hivex_commit(h_, path.empty() ? nullptr : path.c_str(), 0) == -1) return hive_failure();
     return {};
   }
 
   Result<int64_t> node_add_child(int64_t parent, const std::string& name) override {
     errno = 0;
-    const hive_node_h r = hivex_node_add_child(h_, static_cast<hive_node_h>(parent), name.c_str());
+    const hive_node_h r = lib().hivex_node_add_child(h_, static_cast<hive_node_h>(parent), name.c_str());
     if (r == 0) return hive_failure();
     return static_cast<int64_t>(r);
   }
 
   Result<void> node_delete_child(int64_t node) override {
     errno = 0;
-    if (hivex_node_delete_child(h_, static_cast<hive_node_h>(node)) == -1) return hive_failure();
+    if (lib().hivex_node_delete_child(h_, static_cast<hive_node_h>(node)) == -1) return hive_failure();
     return {};
   }
 
@@ -144,7 +183,7 @@ class LibHive final : public ports::Hive {
     v.len = data.size();
     v.value = const_cast<char*>(data.data());
     errno = 0;
-    if (hivex_node_set_value(h_, static_cast<hive_node_h>(node), &v, 0) == -1)
+    if (lib().hivex_node_set_value(h_, static_cast<hive_node_h>(node), &v, 0) == -1)
       return hive_failure();
     return {};
   }
@@ -165,8 +204,10 @@ class LibHive final : public ports::Hive {
 }  // namespace
 
 Result<std::unique_ptr<ports::Hive>> LibHivex::open(const std::string& path, int32_t flags) {
+  // Loaded here, before any fork, on the first use.
+  if (auto api = library().get(); !api) return forward(api.error());
   errno = 0;
-  hive_h* h = hivex_open(path.c_str(), flags);
+  hive_h* h = lib().hivex_open(path.c_str(), flags);
   if (h == nullptr) return hive_failure();
   return std::unique_ptr<ports::Hive>(std::make_unique<LibHive>(h));
 }

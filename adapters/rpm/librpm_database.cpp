@@ -13,9 +13,42 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "adapters/posix/lazy_library.hpp"
+
 namespace gfsd::adapters {
 
 namespace {
+
+#define RPM_FUNCTIONS(X) \
+  X(rpmReadConfigFiles) \
+  X(rpmdbFreeIterator) \
+  X(rpmdbNextIterator) \
+  X(rpmtsCreate) \
+  X(rpmtsFree) \
+  X(rpmtsInitIterator) \
+  X(rpmtsSetVSFlags) \
+  X(rpmtsVSFlags) \
+  X(headerFormat) \
+  X(headerFree) \
+  X(headerGetNumber) \
+  X(headerLink)
+
+struct RpmApi {
+  RPM_FUNCTIONS(GFSD_LAZY_MEMBER)
+  bool bind(void* handle, std::string& missing) {
+    bool ok = true;
+    RPM_FUNCTIONS(GFSD_LAZY_BIND)
+    return ok;
+  }
+};
+
+lazy::Library<RpmApi>& library() {
+  static lazy::Library<RpmApi> lib("librpm.so.9");
+  return lib;
+}
+
+// The functions, once library().get() has succeeded (every entry point checks).
+const RpmApi& lib() { return library().loaded(); }
 
 // The child's report: records of length-prefixed strings. A record starts
 // with a tag byte: 'P' a package (8 fields), 'E' an error message.
@@ -37,7 +70,7 @@ bool get_string(const std::string& in, size_t& pos, std::string& s) {
 }
 
 std::string take_format(Header h, const char* fmt) {
-  char* s = headerFormat(h, fmt, nullptr);
+  char* s = lib().headerFormat(h, fmt, nullptr);
   std::string out = s ? s : "";
   std::free(s);
   return out;
@@ -46,38 +79,38 @@ std::string take_format(Header h, const char* fmt) {
 // Runs in the child, chrooted: every package as a 'P' record, or an 'E' record.
 std::string list_in_child() {
   std::string out;
-  if (rpmReadConfigFiles(nullptr, nullptr) == -1)
+  if (lib().rpmReadConfigFiles(nullptr, nullptr) == -1)
     std::fprintf(stderr, "rpmReadConfigFiles: failed, errno=%d\n", errno);
-  rpmts ts = rpmtsCreate();
+  rpmts ts = lib().rpmtsCreate();
   if (ts == nullptr) {
     out += 'E';
     put_string(out, "rpmtsCreate");
     return out;
   }
   // Signatures are not checked (RHBZ#2064182).
-  rpmtsSetVSFlags(ts, rpmtsVSFlags(ts) | RPMVSF_MASK_NOSIGNATURES);
-  rpmdbMatchIterator iter = rpmtsInitIterator(ts, RPMDBI_PACKAGES, nullptr, 0);
+  lib().rpmtsSetVSFlags(ts, lib().rpmtsVSFlags(ts) | RPMVSF_MASK_NOSIGNATURES);
+  rpmdbMatchIterator iter = lib().rpmtsInitIterator(ts, RPMDBI_PACKAGES, nullptr, 0);
   if (iter == nullptr) {
-    rpmtsFree(ts);
+    lib().rpmtsFree(ts);
     out += 'E';
     put_string(out, "rpmtsInitIterator");
     return out;
   }
-  while (Header h = rpmdbNextIterator(iter)) {
-    h = headerLink(h);
+  while (Header h = lib().rpmdbNextIterator(iter)) {
+    h = lib().headerLink(h);
     out += 'P';
     put_string(out, take_format(h, "%{NAME}"));
-    put_string(out, std::to_string(static_cast<int32_t>(headerGetNumber(h, RPMTAG_EPOCH))));
+    put_string(out, std::to_string(static_cast<int32_t>(lib().headerGetNumber(h, RPMTAG_EPOCH))));
     put_string(out, take_format(h, "%{VERSION}"));
     put_string(out, take_format(h, "%{RELEASE}"));
     put_string(out, take_format(h, "%{ARCH}"));
     put_string(out, take_format(h, "%{URL}"));
     put_string(out, take_format(h, "%{SUMMARY}"));
     put_string(out, take_format(h, "%{DESCRIPTION}"));
-    headerFree(h);
+    lib().headerFree(h);
   }
-  rpmdbFreeIterator(iter);
-  rpmtsFree(ts);
+  lib().rpmdbFreeIterator(iter);
+  lib().rpmtsFree(ts);
   return out;
 }
 
@@ -118,6 +151,8 @@ Result<std::vector<ports::RpmPackage>> decode(const std::string& in) {
 }  // namespace
 
 Result<std::vector<ports::RpmPackage>> LibRpmDatabase::installed_packages(const std::string& root) {
+  // Loaded here, before any fork, on the first use.
+  if (auto api = library().get(); !api) return forward(api.error());
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) < 0) return fail_errno(errno, "pipe");
   const pid_t pid = ::fork();

@@ -45,6 +45,9 @@ def allowed(src: str, inc: str) -> bool:
         # protobuf code generated from proto/grpc/), and of the domain only the
         # call context the dispatcher takes; of the other adapters only the
         # Unix socket helpers it shares with --listen.
+        # The lazily loaded libraries share the loader.
+        if parts[1] in ("augeas", "hivex", "rpm") and inc == "adapters/posix/lazy_library.hpp":
+            return True
         if parts[1] == "grpc":
             return (top == "proto" or inc == "domain/ctx.hpp" or
                     inc == "adapters/transport/unix_socket.hpp")
