@@ -1,43 +1,89 @@
 #include "app/options.hpp"
 
 #include <cctype>
-#include <exception>
-#include <vector>
-
-#include <boost/program_options.hpp>
+#include <string>
 
 namespace gfsd::app {
 
-namespace po = boost::program_options;
-
 namespace {
 
-// Non-option words are collected under this name so we can name the first
-// one in the error, rather than Boost's generic "too many positional options".
-constexpr const char* kExtra = "extra-argument";
+// The options, as getopt_long would take them (the original's parser): short
+// flags may be clustered ("-lnt", "-vc fd:4", "-cfd:5"), a long option may be
+// abbreviated to a unique prefix and take its value as "--name=VALUE" or as
+// the next word, "--" ends the options. No library: this is all of it.
+struct Spec {
+  const char* name;  // long name, or nullptr
+  char letter;       // short letter, or 0
+  bool takes_value;
+};
 
-po::options_description describe() {
-  po::options_description desc;
-  desc.add_options()
-      ("channel,c", po::value<std::string>())
-      ("listen,l", "")
-      ("network,n", "")
-      (",r", "")
-      ("test,t", "")
-      ("verbose,v", "")
-      ("help,?", "")
-      ("grpc", po::value<std::string>())
-      ("grpc-allow-tcp", "")
-      ("grpc-token-file", po::value<std::string>())
-      (kExtra, po::value<std::vector<std::string>>());
-  return desc;
-}
+constexpr Spec kSpecs[] = {
+    {"channel", 'c', true},  {"listen", 'l', false},          {"network", 'n', false},
+    {nullptr, 'r', false},   {"test", 't', false},            {"verbose", 'v', false},
+    {"help", '?', false},    {"grpc", 0, true},               {"grpc-allow-tcp", 0, false},
+    {"grpc-token-file", 0, true},
+};
 
 bool all_digits(const std::string& s) {
   if (s.empty() || s.size() > 5) return false;
   for (const char c : s)
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
   return true;
+}
+
+// The long option named by `word` (exactly, or by a prefix no other shares).
+Result<const Spec*> find_long(const std::string& word) {
+  const Spec* prefix_match = nullptr;
+  bool ambiguous = false;
+  for (const Spec& spec : kSpecs) {
+    if (!spec.name) continue;
+    const std::string name = spec.name;
+    if (name == word) return &spec;
+    if (name.rfind(word, 0) == 0) {
+      ambiguous = prefix_match != nullptr;
+      prefix_match = &spec;
+    }
+  }
+  if (ambiguous) return fail("guestfsd: option '--" + word + "' is ambiguous");
+  if (!prefix_match) return fail("guestfsd: unrecognised option '--" + word + "'");
+  return prefix_match;
+}
+
+const Spec* find_short(char letter) {
+  for (const Spec& spec : kSpecs)
+    if (spec.letter == letter) return &spec;
+  return nullptr;
+}
+
+Result<void> apply(Options& opts, const Spec& spec, const std::string& value) {
+  const std::string key = spec.name ? spec.name : std::string(1, spec.letter);
+  if (key == "channel") {
+    opts.channel = value;
+    if (opts.channel.empty()) return fail("guestfsd: --channel needs a non-empty argument");
+  } else if (key == "listen") {
+    opts.listen = true;
+  } else if (key == "network") {
+    opts.network = true;
+  } else if (key == "r") {
+    opts.live = true;
+  } else if (key == "test") {
+    opts.test = true;
+  } else if (key == "verbose") {
+    opts.verbose = true;
+  } else if (key == "help") {
+    opts.help = true;
+  } else if (key == "grpc") {
+    auto address = grpc_address(value);
+    if (!address) return forward(address.error());
+    opts.grpc = *address;
+  } else if (key == "grpc-allow-tcp") {
+    opts.grpc_allow_tcp = true;
+  } else if (key == "grpc-token-file") {
+    opts.grpc_token_file = value;
+    if (opts.grpc_token_file.empty() || opts.grpc_token_file.front() != '/')
+      return fail("guestfsd: --grpc-token-file needs an absolute path");
+  }
+  return {};
 }
 
 }  // namespace
@@ -59,58 +105,60 @@ Result<std::string> grpc_address(const std::string& arg) {
 
 Result<Options> parse_options(int argc, char** argv) {
   Options opts;
-  try {
-    po::positional_options_description positional;
-    positional.add(kExtra, -1);
-    const auto parsed =
-        po::command_line_parser(argc, argv).options(describe()).positional(positional).run();
-    // Walk the parsed list ourselves instead of po::store, which rejects a
-    // repeated flag (getopt accepts "-v -v"; for -c the last one wins).
-    for (const auto& o : parsed.options) {
-      const std::string& key = o.string_key;
-      const std::string token = o.original_tokens.empty() ? key : o.original_tokens.front();
-      if (key == kExtra) {
-        if (o.position_key < 0) return fail("guestfsd: unrecognised option '" + token + "'");
-        return fail("guestfsd: extra argument '" + token + "' on the command line");
-      }
-      if (key == "channel") {
-        opts.channel = o.value.empty() ? std::string() : o.value.front();
-        if (opts.channel.empty()) return fail("guestfsd: --channel needs a non-empty argument");
-      } else if (key == "listen") {
-        opts.listen = true;
-      } else if (key == "network") {
-        opts.network = true;
-      } else if (key == "-r") {
-        opts.live = true;
-      } else if (key == "test") {
-        opts.test = true;
-      } else if (key == "verbose") {
-        opts.verbose = true;
-      } else if (key == "help") {
-        opts.help = true;
-      } else if (key == "grpc") {
-        auto address = grpc_address(o.value.empty() ? std::string() : o.value.front());
-        if (!address) return forward(address.error());
-        opts.grpc = *address;
-      } else if (key == "grpc-allow-tcp") {
-        opts.grpc_allow_tcp = true;
-      } else if (key == "grpc-token-file") {
-        opts.grpc_token_file = o.value.empty() ? std::string() : o.value.front();
-        if (opts.grpc_token_file.empty() || opts.grpc_token_file.front() != '/')
-          return fail("guestfsd: --grpc-token-file needs an absolute path");
-      }
+  bool options_ended = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (options_ended || word.size() < 2 || word[0] != '-')
+      return fail("guestfsd: extra argument '" + word + "' on the command line");
+    if (word == "--") {
+      options_ended = true;
+      continue;
     }
-    // The console runs any action as root; on TCP every local user can
-    // reach it, so only the explicit flag (and then a token) opens it.
-    if (!opts.grpc.empty() && opts.grpc.rfind("unix:", 0) != 0 && !opts.grpc_allow_tcp)
-      return fail("guestfsd: --grpc " + opts.grpc +
-                  ": a TCP console is open to every local user; serve it on unix:PATH, "
-                  "or add --grpc-allow-tcp to serve TCP to clients holding its token");
-  } catch (const po::error& e) {
-    return fail(std::string("guestfsd: ") + e.what());
-  } catch (const std::exception& e) {
-    return fail(std::string("guestfsd: cannot parse the command line: ") + e.what());
+    if (word.rfind("--", 0) == 0) {
+      const auto eq = word.find('=');
+      auto spec = find_long(word.substr(2, eq == std::string::npos ? std::string::npos : eq - 2));
+      if (!spec) return forward(spec.error());
+      const std::string shown = std::string("--") + (*spec)->name;
+      std::string value;
+      if (eq != std::string::npos) {
+        if (!(*spec)->takes_value)
+          return fail("guestfsd: option '" + shown + "' does not take an argument");
+        value = word.substr(eq + 1);
+      } else if ((*spec)->takes_value) {
+        if (i + 1 >= argc) return fail("guestfsd: option '" + shown + "' needs an argument");
+        value = argv[++i];
+      }
+      GFSD_TRY(apply(opts, **spec, value));
+      continue;
+    }
+    // A cluster of short options; one that takes a value takes the rest of the
+    // word, or the next word.
+    for (size_t k = 1; k < word.size(); ++k) {
+      const Spec* spec = find_short(word[k]);
+      if (!spec) return fail(std::string("guestfsd: unrecognised option '-") + word[k] + "'");
+      std::string value;
+      if (spec->takes_value) {
+        if (k + 1 < word.size()) {
+          value = word.substr(k + 1);
+        } else if (i + 1 < argc) {
+          value = argv[++i];
+        } else {
+          return fail(std::string("guestfsd: option '-") + word[k] + "'" +
+                      (spec->name ? std::string(" (--") + spec->name + ")" : std::string()) +
+                      " needs an argument");
+        }
+        GFSD_TRY(apply(opts, *spec, value));
+        break;
+      }
+      GFSD_TRY(apply(opts, *spec, value));
+    }
   }
+  // The console runs any action as root; on TCP every local user can
+  // reach it, so only the explicit flag (and then a token) opens it.
+  if (!opts.grpc.empty() && opts.grpc.rfind("unix:", 0) != 0 && !opts.grpc_allow_tcp)
+    return fail("guestfsd: --grpc " + opts.grpc +
+                ": a TCP console is open to every local user; serve it on unix:PATH, "
+                "or add --grpc-allow-tcp to serve TCP to clients holding its token");
   return opts;
 }
 

@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ pkg-config python3
-  libtirpc-dev libudev-dev libboost-program-options-dev libexpected-dev
+  libtirpc-dev libudev-dev libexpected-dev
   libaugeas-dev augeas-lenses libhivex-dev librpm-dev  # aug_*, hivex_*, OS inspection
   libgcrypt20-dev   # checksums in the daemon
   libgtest-dev libgmock-dev

@@ -32,22 +32,8 @@ namespace {
   X(aug_save) \
   X(aug_transform)
 
-struct AugeasApi {
-  AUGEAS_FUNCTIONS(GFSD_LAZY_MEMBER)
-  bool bind(void* handle, std::string& missing) {
-    bool ok = true;
-    AUGEAS_FUNCTIONS(GFSD_LAZY_BIND)
-    return ok;
-  }
-};
-
-lazy::Library<AugeasApi>& library() {
-  static lazy::Library<AugeasApi> lib("libaugeas.so.0");
-  return lib;
-}
-
-// The functions, once library().get() has succeeded (every entry point checks).
-const AugeasApi& lib() { return library().loaded(); }
+// Loaded on first use: library().get() in every entry point, then lib().
+GFSD_LAZY_API(AugeasApi, AUGEAS_FUNCTIONS, "libaugeas.so.0")
 
 const char* c_str_or_null(const std::optional<std::string>& s) {
   return s ? s->c_str() : nullptr;

@@ -31,22 +31,8 @@ namespace {
   X(hivex_value_type) \
   X(hivex_value_value)
 
-struct HivexApi {
-  HIVEX_FUNCTIONS(GFSD_LAZY_MEMBER)
-  bool bind(void* handle, std::string& missing) {
-    bool ok = true;
-    HIVEX_FUNCTIONS(GFSD_LAZY_BIND)
-    return ok;
-  }
-};
-
-lazy::Library<HivexApi>& library() {
-  static lazy::Library<HivexApi> lib("libhivex.so.0");
-  return lib;
-}
-
-// The functions, once library().get() has succeeded (every entry point checks).
-const HivexApi& lib() { return library().loaded(); }
+// Loaded on first use: library().get() in every entry point, then lib().
+GFSD_LAZY_API(HivexApi, HIVEX_FUNCTIONS, "libhivex.so.0")
 
 // hivex reports failures through errno only.
 tl::unexpected<Error> hive_failure() { return fail_with(errno, ""); }

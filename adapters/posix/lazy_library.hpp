@@ -4,19 +4,14 @@
 // daemon start: less start-up time and memory for every session that never
 // inspects. Shared by the augeas, hivex and rpm adapters (check_layers allows it).
 //
-// An Api is a struct of function pointers, declared from an X-macro list of the
-// library's function names with GFSD_LAZY_MEMBER, with a bind() that resolves
-// them with GFSD_LAZY_BIND:
+// An adapter lists the library's functions in an X-macro and declares, in its
+// anonymous namespace, the table type, library() (loads on first get()) and
+// lib() (the table, once library().get() has succeeded):
 //
 //   #define MY_FUNCTIONS(X) X(lib_open) X(lib_close)
-//   struct MyApi {
-//     MY_FUNCTIONS(GFSD_LAZY_MEMBER)
-//     bool bind(void* handle, std::string& missing) {
-//       bool ok = true;
-//       MY_FUNCTIONS(GFSD_LAZY_BIND)
-//       return ok;
-//     }
-//   };
+//   GFSD_LAZY_API(MyApi, MY_FUNCTIONS, "libmy.so.1")
+//   ... if (auto api = library().get(); !api) return forward(api.error());
+//   ... lib().lib_open(...)
 #pragma once
 
 #include <dlfcn.h>
@@ -72,3 +67,17 @@ bool bind_symbol(void* handle, const char* name, Pointer& out, std::string& miss
 
 #define GFSD_LAZY_MEMBER(f) decltype(&::f) f = nullptr;
 #define GFSD_LAZY_BIND(f) ok = ::gfsd::adapters::lazy::bind_symbol(handle, #f, f, missing) && ok;
+#define GFSD_LAZY_API(API, LIST, SONAME)                      \
+  struct API {                                               \
+    LIST(GFSD_LAZY_MEMBER)                                   \
+    bool bind(void* handle, std::string& missing) {          \
+      bool ok = true;                                        \
+      LIST(GFSD_LAZY_BIND)                                   \
+      return ok;                                             \
+    }                                                        \
+  };                                                         \
+  ::gfsd::adapters::lazy::Library<API>& library() {          \
+    static ::gfsd::adapters::lazy::Library<API> lib(SONAME); \
+    return lib;                                              \
+  }                                                          \
+  const API& lib() { return library().loaded(); }

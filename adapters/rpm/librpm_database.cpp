@@ -33,22 +33,8 @@ namespace {
   X(headerGetNumber) \
   X(headerLink)
 
-struct RpmApi {
-  RPM_FUNCTIONS(GFSD_LAZY_MEMBER)
-  bool bind(void* handle, std::string& missing) {
-    bool ok = true;
-    RPM_FUNCTIONS(GFSD_LAZY_BIND)
-    return ok;
-  }
-};
-
-lazy::Library<RpmApi>& library() {
-  static lazy::Library<RpmApi> lib("librpm.so.9");
-  return lib;
-}
-
-// The functions, once library().get() has succeeded (every entry point checks).
-const RpmApi& lib() { return library().loaded(); }
+// Loaded on first use: library().get() in every entry point, then lib().
+GFSD_LAZY_API(RpmApi, RPM_FUNCTIONS, "librpm.so.9")
 
 // The child's report: records of length-prefixed strings. A record starts
 // with a tag byte: 'P' a package (8 fields), 'E' an error message.
