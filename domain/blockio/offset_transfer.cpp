@@ -1,23 +1,12 @@
 // upload_offset and download_offset: the FileIn / FileOut streams written to
 // or read from an offset of a file or device.
-#include <algorithm>
-#include <memory>
-
 #include "domain/blockio/blockio_actions.hpp"
 #include "domain/files/file_actions.hpp"
+#include "domain/files/file_streams.hpp"
 
 namespace gfsd::domain {
 
 namespace {
-
-// The protocol's chunk size (GUESTFS_MAX_CHUNK_SIZE): one read, one chunk.
-constexpr size_t kChunkSize = 8192;
-
-Result<std::unique_ptr<ports::File>> open_end(Ctx& ctx, const api::DevOrPath& t,
-                                              ports::OpenFor how) {
-  if (t.is_device) return ctx.devices.open(t.name, how);
-  return ctx.fs.open(t.name, how, 0666);
-}
 
 // The original refuses a directory after opening it (RHBZ#908321).
 Result<void> check_not_directory(Ctx& ctx, const api::DevOrPath& t) {
@@ -42,7 +31,7 @@ Result<void> upload_offset(Ctx& ctx, const api::DevOrPath& target, int64_t offse
   const std::string& name = target.name;
   // The original words this as perror with whatever errno was left: none.
   if (offset < 0) return fail_errno(0, name + ": offset in file is negative");
-  auto file = open_end(ctx, target, ports::OpenFor::WriteCreate);
+  auto file = open_target(ctx, target, ports::OpenFor::WriteCreate);
   if (!file) return fail_errno(file.error().errnum, name);
   if (offset > 0) {
     auto s = (*file)->seek(offset);
@@ -59,7 +48,7 @@ Result<void> download_offset(Ctx& ctx, const api::DevOrPath& source, int64_t off
   const std::string& name = source.name;
   if (offset < 0) return fail_errno(0, name + ": offset in file is negative");
   if (size < 0) return fail_errno(0, name + ": size is negative");
-  auto file = open_end(ctx, source, ports::OpenFor::Read);
+  auto file = open_target(ctx, source, ports::OpenFor::Read);
   if (!file) return fail_errno(file.error().errnum, name);
   GFSD_TRY(check_not_directory(ctx, source));
   if (offset > 0) {
@@ -67,22 +56,7 @@ Result<void> download_offset(Ctx& ctx, const api::DevOrPath& source, int64_t off
     if (!s) return fail_errno(s.error().errnum, "lseek: " + name);
   }
 
-  if (!ctx.download) return fail("internal error: download without a file stream");
-  GFSD_TRY(ctx.download->start());
-  auto buf = std::make_unique<char[]>(kChunkSize);
-  const auto total = static_cast<uint64_t>(size);
-  uint64_t sent = 0;
-  while (sent < total) {
-    auto n = (*file)->read(buf.get(), static_cast<size_t>(std::min<uint64_t>(kChunkSize, total - sent)));
-    if (!n) return fail_errno(n.error().errnum, "read: " + name);
-    if (*n == 0) break;
-    GFSD_TRY(ctx.download->write(buf.get(), *n));
-    sent += *n;
-    ctx.progress.report(sent, total);
-  }
-  auto c = (*file)->close();
-  if (!c) return fail_errno(c.error().errnum, "close: " + name);
-  return ctx.download->finish();
+  return send_to_download(ctx, **file, name, static_cast<uint64_t>(size), true);
 }
 
 }  // namespace gfsd::domain

@@ -1,10 +1,12 @@
 // Moving file contents: small writes in the request (BufferIn), and the
 // FileIn / FileOut streams of upload and download.
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 #include <string>
 
 #include "domain/files/file_actions.hpp"
+#include "domain/files/file_streams.hpp"
 
 namespace gfsd::domain {
 
@@ -22,12 +24,6 @@ Result<void> write_content(Ctx& ctx, const std::string& path, const std::string&
   auto c = (*file)->close();
   if (!c) return fail_errno(c.error().errnum, "close: " + path);
   return {};
-}
-
-Result<std::unique_ptr<ports::File>> open_target(Ctx& ctx, const api::DevOrPath& target,
-                                                 ports::OpenFor how) {
-  if (target.is_device) return ctx.devices.open(target.name, how);
-  return ctx.fs.open(target.name, how, 0666);
 }
 
 // The device's size in bytes, once udev has settled (the original asks
@@ -111,19 +107,32 @@ Result<void> download(Ctx& ctx, const api::DevOrPath& target) {
     total = static_cast<uint64_t>(st->size);
   }
 
+  return send_to_download(ctx, **file, name, total, false);
+}
+
+Result<std::unique_ptr<ports::File>> open_target(Ctx& ctx, const api::DevOrPath& target,
+                                                 ports::OpenFor how) {
+  if (target.is_device) return ctx.devices.open(target.name, how);
+  return ctx.fs.open(target.name, how, 0666);
+}
+
+Result<void> send_to_download(Ctx& ctx, ports::File& file, const std::string& name,
+                              uint64_t total, bool stop_at_total) {
   if (!ctx.download) return fail("internal error: download without a file stream");
   GFSD_TRY(ctx.download->start());
   auto buf = std::make_unique<char[]>(kChunkSize);
   uint64_t sent = 0;
-  for (;;) {
-    auto n = (*file)->read(buf.get(), kChunkSize);
+  while (!stop_at_total || sent < total) {
+    const size_t want = stop_at_total ? static_cast<size_t>(std::min<uint64_t>(kChunkSize, total - sent))
+                                      : kChunkSize;
+    auto n = file.read(buf.get(), want);
     if (!n) return fail_errno(n.error().errnum, "read: " + name);
     if (*n == 0) break;
     GFSD_TRY(ctx.download->write(buf.get(), *n));
     sent += *n;
     ctx.progress.report(sent, total);
   }
-  auto c = (*file)->close();
+  auto c = file.close();
   if (!c) return fail_errno(c.error().errnum, "close: " + name);
   return ctx.download->finish();
 }
