@@ -14,6 +14,7 @@ build="${BENCH_BUILD:-build}"
 ours="$(realpath "${1:-$build/guestfsd}")"
 orig="$(realpath "${2:-/usr/sbin/guestfsd}")"
 client="$(realpath "$build/tests/bench_client")"
+raw="$(realpath "$build/tests/raw_client")"
 hv="$(realpath bench/fake-hv.py)"
 work="$(realpath -m "$build/bench")"
 mkdir -p "$work"
@@ -33,13 +34,35 @@ in_namespace() {
      mount -t tmpfs tmpfs /sysroot; exec "$0" "$@"' "$@"
 }
 
-run_one() {  # $1 = daemon, output: figure lines
-  in_namespace "$client" launch-word "$1"
-  LIBGUESTFS_CACHEDIR="$work" "$client" session "$1" "$app" "$hv"
+# The daemon's instructions per ping, counted by callgrind (perf's hardware
+# counters are missing in most VMs): 2000 pings less a session with none.
+instructions_per_ping() {  # $1 = daemon
+  command -v valgrind >/dev/null || return 0
+  local n ir0 ir1
+  for n in 0 2000; do
+    in_namespace env BENCH_WRAP="valgrind --tool=callgrind --callgrind-out-file=$work/cg.$n" \
+      "$raw" repeat "$1" ping "$n" 2>/dev/null
+  done
+  ir0=$(awk '/^summary:/ {print $2}' "$work/cg.0"); ir1=$(awk '/^summary:/ {print $2}' "$work/cg.2000")
+  echo "instructions_per_ping $(( (ir1 - ir0) / 2000 )) instr"
+  rm -f "$work"/cg.*
 }
 
-echo "original: $orig"; run_one "$orig" | tee "$work/original.txt"
-echo "ours:     $ours"; run_one "$ours" | tee "$work/ours.txt"
+run_one() {  # $1 = daemon, $2 = its appliance payload; output: figure lines
+  in_namespace "$client" launch-word "$1"
+  LIBGUESTFS_CACHEDIR="$work" "$client" session "$1" "$app" "$hv"
+  in_namespace "$raw" measure "$1"
+  instructions_per_ping "$1"
+  if [[ -f "$2" ]]; then echo "payload_bytes $(stat -c %s "$2") bytes"; fi
+}
+
+# The appliance payloads: the original's from libguestfs0, ours as
+# deploy/make-appliance.sh builds it (OURS_PAYLOAD overrides).
+orig_payload=/usr/lib/x86_64-linux-gnu/guestfs/supermin.d/daemon.tar.gz
+ours_payload="${OURS_PAYLOAD:-$build/appliance/supermin.d/daemon.tar.gz}"
+
+echo "original: $orig"; run_one "$orig" "$orig_payload" | tee "$work/original.txt"
+echo "ours:     $ours"; run_one "$ours" "$ours_payload" | tee "$work/ours.txt"
 
 echo
 printf '%-18s %14s %14s %8s\n' figure original ours ratio
@@ -47,3 +70,7 @@ join <(sort "$work/original.txt") <(sort "$work/ours.txt") \
   | awk '{ r = ($2 > 0) ? $4 / $2 : 0; printf "%-18s %11.4g %-2s %11.4g %-2s %8.3f\n", $1, $2, "", $4, "", r }' \
   | sed 's/  */ /g' | column -t
 echo "(units: $(awk '{print $1"="$3}' "$work/ours.txt" | paste -sd' '))"
+# The ping target is relative to the floor measured in the same run.
+above() { awk '$1=="floor_p50"{f=$2} $1=="ping_p50"{p=$2} $1=="floor_p99"{f9=$2} $1=="ping_p99"{p9=$2}
+               END{printf "p50 %.1f us above the floor, p99 %.2f x the floor'"'"'s", p-f, p9/f9}' "$1"; }
+echo "ping: original $(above "$work/original.txt"); ours $(above "$work/ours.txt")"

@@ -17,7 +17,11 @@ constexpr int64_t kProgressInitialDelayUs = 2'000'000;
 constexpr int64_t kProgressPeriodUs = 333'333;
 constexpr size_t kChunkHead = 12;  // length word, cancel, data length
 constexpr size_t kChunkFrameMax = kChunkHead + kMaxChunkSize;
-constexpr size_t kUploadFrameMax = 8 + kMaxChunkSize;  // cancel + length + data
+// Download chunks go out this many to a write(2); upload chunks come in up
+// to this many to a read(2). 16 is where a socket's throughput levels off
+// (about 3x one chunk per call) while the buffers stay at 128 KiB.
+constexpr size_t kBatchChunks = 16;
+constexpr size_t kReadWindow = kBatchChunks * kChunkFrameMax;
 
 size_t pad4(size_t n) { return (n + 3) & ~size_t{3}; }
 
@@ -48,20 +52,10 @@ Session::Session(ports::Channel& channel, const Dispatcher& dispatcher, ports::C
       dispatcher_(dispatcher),
       clock_(clock),
       log_(log),
-      in_(new char[kMessageMax]),
+      rx_(channel, 4 + kMessageMax, kReadWindow),
       out_(new char[4 + kMessageMax]),
-      chunk_(new char[std::max(kChunkFrameMax + 4, kUploadFrameMax)]) {}
-
-Session::Read Session::read_exact(char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    auto r = channel_.read(buf + got, n - got);
-    if (!r) return Read::Failed;
-    if (*r == 0) return got == 0 ? Read::Eof : Read::Failed;
-    got += *r;
-  }
-  return Read::Ok;
-}
+      // the batch, then room for a closing end or cancel chunk
+      batch_(new char[kBatchChunks * kChunkFrameMax + kChunkHead]) {}
 
 bool Session::send(const char* buf, size_t n) {
   if (broken_) return false;
@@ -78,6 +72,7 @@ tl::unexpected<Error> Session::protocol_error(const std::string& what) {
 Session::End Session::run(domain::Ctx& ctx) {
   ctx_ = &ctx;
   broken_ = false;  // run() may be called again once the channel has a new stream (fuzzers do)
+  rx_.reset();
   const End end = serve();
   ctx.upload = nullptr;
   ctx.download = nullptr;
@@ -86,17 +81,18 @@ Session::End Session::run(domain::Ctx& ctx) {
 }
 
 Session::End Session::serve() {
-  char word[4];
-  put_be32(word, kLaunchFlag);
-  if (!send(word, 4)) return End::ProtocolError;
+  char launch[4];
+  put_be32(launch, kLaunchFlag);
+  if (!send(launch, 4)) return End::ProtocolError;
   for (;;) {
-    switch (read_exact(word, 4)) {
-      case Read::Eof:
+    const char* word = nullptr;
+    switch (rx_.take(4, &word)) {
+      case FrameReader::Status::Eof:
         return End::Eof;
-      case Read::Failed:
+      case FrameReader::Status::Failed:
         log_.error("guestfsd: connection lost in the middle of a length word");
         return End::ProtocolError;
-      case Read::Ok:
+      case FrameReader::Status::Ok:
         break;
     }
     const uint32_t len = get_be32(word);
@@ -111,7 +107,10 @@ Session::End Session::serve() {
 }
 
 bool Session::serve_one(uint32_t len) {
-  if (read_exact(in_.get(), len) != Read::Ok) {
+  // The arguments are decoded in place; the frame's bytes may move once an
+  // upload reads its chunks, and nothing looks at them after decoding.
+  const char* in = nullptr;
+  if (rx_.take(len, &in) != FrameReader::Status::Ok) {
     log_.error("guestfsd: connection lost in the middle of a request");
     return false;
   }
@@ -121,7 +120,7 @@ bool Session::serve_one(uint32_t len) {
 
   Header h;
   {
-    XdrDecoder d(in_.get(), len);
+    XdrDecoder d(in, len);
     if (!get_header(d, h)) {
       log_.error("guestfsd: could not decode message header");
       return false;
@@ -143,14 +142,15 @@ bool Session::serve_one(uint32_t len) {
 
   up_ended_ = up_cancelled_ = false;
   up_received_ = 0;
+  up_data_ = nullptr;
   up_pos_ = up_len_ = 0;
   down_started_ = down_finished_ = down_cancelled_ = false;
-  down_fill_ = 0;
+  down_frames_ = down_fill_ = 0;
   ctx_->upload = info && info->has(kFileIn) ? this : nullptr;
   ctx_->download = info && info->has(kFileOut) ? this : nullptr;
 
   XdrEncoder body(out_.get() + 4 + kHeaderSize, kMessageMax - kHeaderSize);
-  Result<void> r = dispatcher_.call(*ctx_, h.proc, h.optargs_bitmask, in_.get() + kHeaderSize,
+  Result<void> r = dispatcher_.call(*ctx_, h.proc, h.optargs_bitmask, in + kHeaderSize,
                                     len - kHeaderSize, body);
 
   if (ctx_->upload && !up_ended_ && !broken_) cancel_receive();
@@ -159,7 +159,7 @@ bool Session::serve_one(uint32_t len) {
   if (ctx_->download && down_started_) {
     // The reply went out already: an error can only cancel the stream.
     if (!r) log_.error("guestfsd: error: " + r.error().message);
-    if (!down_finished_ && !down_cancelled_) (void)flush_chunk(true);
+    if (!down_finished_ && !down_cancelled_) (void)send_batch(true, false);
   } else if (!broken_) {
     send_reply(h, r, body.size());
   }
@@ -211,17 +211,17 @@ void Session::send_error(const Header& req, const Error& e) {
 // decode is the caller's error (the upload fails, the stream is drained);
 // only a frame we cannot even delimit breaks the connection.
 Result<void> Session::next_chunk() {
-  char word[4];
   for (;;) {
-    if (read_exact(word, 4) != Read::Ok) return protocol_error("connection lost during upload");
+    const char* word = nullptr;
+    if (rx_.take(4, &word) != FrameReader::Status::Ok)
+      return protocol_error("connection lost during upload");
     const uint32_t len = get_be32(word);
     if (len == kCancelFlag) continue;
     if (len > kMessageMax)
       return protocol_error("incoming message is too long (" + std::to_string(len) + " bytes)");
-    // The request's arguments are decoded by now, so in_ is free for a
-    // chunk too long to be valid.
-    char* buf = len <= kUploadFrameMax ? chunk_.get() : in_.get();
-    if (read_exact(buf, len) != Read::Ok) return protocol_error("connection lost during upload");
+    const char* buf = nullptr;
+    if (rx_.take(len, &buf) != FrameReader::Status::Ok)
+      return protocol_error("connection lost during upload");
     const uint32_t cancel = len >= 8 ? get_be32(buf) : 0;
     const uint32_t dlen = len >= 8 ? get_be32(buf + 4) : 0;
     if (len < 8 || dlen > kMaxChunkSize || 8 + pad4(dlen) > len || cancel > 1) {
@@ -240,27 +240,50 @@ Result<void> Session::next_chunk() {
       up_ended_ = true;
       return {};
     }
-    up_pos_ = 8;
-    up_len_ = 8 + dlen;
+    up_data_ = buf + 8;
+    up_pos_ = 0;
+    up_len_ = dlen;
     up_received_ += dlen;
     if (req_.progress_hint > 0) report(up_received_, req_.progress_hint);
     return {};
   }
 }
 
+// Whether the next chunk frame is wholly in rx_ already, so that taking it
+// cannot block.
+bool Session::next_chunk_buffered() const {
+  if (rx_.buffered() < 4) return false;
+  const uint32_t len = get_be32(rx_.peek());
+  return len != kCancelFlag && len <= kMessageMax && rx_.buffered() - 4 >= len;
+}
+
+// Fills buf from as many chunks as have arrived, so that the caller writes
+// in large blocks; blocks only when it has nothing to return yet.
 Result<size_t> Session::read(char* buf, size_t n) {
-  while (up_pos_ >= up_len_) {
-    if (up_ended_) {
-      if (up_cancelled_) return fail_with(ECANCELED, "file upload cancelled");
-      return size_t{0};
+  size_t got = 0;
+  while (got < n) {
+    if (up_pos_ >= up_len_) {
+      if (got > 0 && (up_ended_ || broken_ || !next_chunk_buffered())) break;
+      if (up_ended_) {
+        if (up_cancelled_) return fail_with(ECANCELED, "file upload cancelled");
+        return size_t{0};
+      }
+      if (broken_) return protocol_error("stream lost");
+      up_data_ = nullptr;
+      up_pos_ = up_len_ = 0;
+      auto r = next_chunk();
+      if (!r) {
+        if (got > 0 && !broken_) break;  // the data first; the error on the next read
+        return tl::unexpected(r.error());
+      }
+      continue;
     }
-    if (broken_) return protocol_error("stream lost");
-    GFSD_TRY(next_chunk());
+    const size_t k = std::min(n - got, up_len_ - up_pos_);
+    std::memcpy(buf + got, up_data_ + up_pos_, k);
+    up_pos_ += k;
+    got += k;
   }
-  const size_t k = std::min(n, up_len_ - up_pos_);
-  std::memcpy(buf, chunk_.get() + up_pos_, k);
-  up_pos_ += k;
-  return k;
+  return got;
 }
 
 // The library goes on sending until it sees our cancel word; read and drop
@@ -273,10 +296,15 @@ void Session::cancel_receive() {
     up_pos_ = up_len_ = 0;
     (void)next_chunk();  // malformed chunks are dropped like any other
   }
+  up_data_ = nullptr;
   up_pos_ = up_len_ = 0;
 }
 
 // ---- FileOut ------------------------------------------------------------------
+//
+// Whole chunks are queued in batch_ and go out kBatchChunks to a write;
+// before each write the library's cancel word is looked for, as the original
+// does before each chunk.
 
 Result<void> Session::start() {
   if (down_started_) return fail("internal error: file transfer started twice");
@@ -287,9 +315,17 @@ Result<void> Session::start() {
 }
 
 bool Session::library_cancelled() {
-  if (!channel_.readable(0)) return false;
-  char word[4];
-  if (read_exact(word, 4) != Read::Ok) {
+  if (rx_.buffered() == 0) {
+    if (!channel_.readable(0)) return false;
+    if (rx_.fill() != FrameReader::Status::Ok) {
+      broken_ = true;
+      return true;
+    }
+  } else if (rx_.buffered() >= 4 && get_be32(rx_.peek()) != kCancelFlag) {
+    return false;  // bytes read ahead with the request: a request sent early, not a cancel
+  }
+  const char* word = nullptr;
+  if (rx_.take(4, &word) != FrameReader::Status::Ok) {
     broken_ = true;
     return true;
   }
@@ -301,17 +337,53 @@ bool Session::library_cancelled() {
   return true;
 }
 
-Result<void> Session::flush_chunk(bool cancel) {
-  if (!cancel && library_cancelled()) cancel = true;
-  char* buf = chunk_.get();
-  const size_t dlen = cancel ? 0 : down_fill_;
+// Writes the chunk head (and the padding of a short chunk) around data
+// already in place at frame + kChunkHead.
+void Session::close_frame(char* frame, size_t dlen) {
   const size_t padded = pad4(dlen);
-  std::memset(buf + kChunkHead + dlen, 0, padded - dlen);
-  put_be32(buf, static_cast<uint32_t>(8 + padded));
-  put_be32(buf + 4, cancel ? 1 : 0);
-  put_be32(buf + 8, static_cast<uint32_t>(dlen));
-  down_fill_ = 0;
-  if (!send(buf, kChunkHead + padded)) return protocol_error("connection lost during download");
+  std::memset(frame + kChunkHead + dlen, 0, padded - dlen);
+  put_be32(frame, static_cast<uint32_t>(8 + padded));
+  put_be32(frame + 4, 0);
+  put_be32(frame + 8, static_cast<uint32_t>(dlen));
+}
+
+// Sends the whole chunks queued so far (no cancel check: the caller did it
+// or is about to send something that must follow them).
+bool Session::send_queued() {
+  const size_t bytes = down_frames_ * kChunkFrameMax;
+  down_frames_ = 0;
+  if (bytes == 0) return true;
+  // Keep the chunk being built at the front for the next batch.
+  const bool ok = send(batch_.get(), bytes);
+  if (down_fill_ > 0)
+    std::memmove(batch_.get() + kChunkHead, batch_.get() + bytes + kChunkHead, down_fill_);
+  return ok;
+}
+
+// Sends what is queued, then with `end` the short chunk being built and the
+// end chunk, in one write. With `cancel`, only a cancel chunk: what is
+// queued is dropped, since the library discards every chunk after its
+// cancel word anyway (and after our error, the file is not wanted).
+Result<void> Session::send_batch(bool cancel, bool end) {
+  if (!cancel && !end) {
+    if (!send_queued()) return protocol_error("connection lost during download");
+    return {};
+  }
+  if (cancel) down_frames_ = 0;
+  char* tail = batch_.get() + down_frames_ * kChunkFrameMax;
+  size_t bytes = down_frames_ * kChunkFrameMax;
+  if (!cancel && down_fill_ > 0) {
+    close_frame(tail, down_fill_);
+    const size_t n = kChunkHead + pad4(down_fill_);
+    tail += n;
+    bytes += n;
+  }
+  put_be32(tail, 8);
+  put_be32(tail + 4, cancel ? 1 : 0);
+  put_be32(tail + 8, 0);
+  bytes += kChunkHead;
+  down_frames_ = down_fill_ = 0;
+  if (!send(batch_.get(), bytes)) return protocol_error("connection lost during download");
   if (cancel) {
     down_cancelled_ = true;
     return fail_with(ECANCELED, "file transfer cancelled");
@@ -323,12 +395,17 @@ Result<void> Session::write(const char* data, size_t n) {
   if (!down_started_ || down_finished_) return fail("internal error: download not in progress");
   if (down_cancelled_) return fail_with(ECANCELED, "file transfer cancelled");
   while (n > 0) {
+    char* frame = batch_.get() + down_frames_ * kChunkFrameMax;
     const size_t k = std::min(n, kMaxChunkSize - down_fill_);
-    std::memcpy(chunk_.get() + kChunkHead + down_fill_, data, k);
+    std::memcpy(frame + kChunkHead + down_fill_, data, k);
     down_fill_ += k;
     data += k;
     n -= k;
-    if (down_fill_ == kMaxChunkSize) GFSD_TRY(flush_chunk(false));
+    if (down_fill_ == kMaxChunkSize) {
+      close_frame(frame, kMaxChunkSize);
+      down_fill_ = 0;
+      if (++down_frames_ == kBatchChunks) GFSD_TRY(send_batch(library_cancelled(), false));
+    }
   }
   return {};
 }
@@ -336,12 +413,9 @@ Result<void> Session::write(const char* data, size_t n) {
 Result<void> Session::finish() {
   if (!down_started_ || down_finished_) return fail("internal error: download not in progress");
   if (down_cancelled_) return fail_with(ECANCELED, "file transfer cancelled");
-  if (down_fill_ > 0) GFSD_TRY(flush_chunk(false));
-  char end[kChunkHead];
-  put_be32(end, 8);
-  put_be32(end + 4, 0);
-  put_be32(end + 8, 0);
-  if (!send(end, sizeof end)) return protocol_error("connection lost during download");
+  // As the original: the cancel word is looked for only when data is due.
+  const bool data_due = down_frames_ > 0 || down_fill_ > 0;
+  GFSD_TRY(send_batch(data_due && library_cancelled(), true));
   down_finished_ = true;
   return {};
 }
@@ -355,6 +429,9 @@ void Session::report(uint64_t position, uint64_t total) {
     if (progress_count_ == 0 ? elapsed < kProgressInitialDelayUs : elapsed < kProgressPeriodUs)
       return;
   }
+  // Chunks queued before this point go first, so the data never lags the
+  // progress the library shows.
+  if (down_started_ && !down_finished_ && !down_cancelled_ && !send_queued()) return;
   char buf[4 + kProgressSize];
   encode_progress(buf, req_.proc, req_.serial, position, total);
   if (!send(buf, sizeof buf)) return;

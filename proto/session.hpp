@@ -12,6 +12,7 @@
 #include "ports/file_transfer.hpp"
 #include "ports/system.hpp"
 #include "proto/dispatcher.hpp"
+#include "proto/frame_reader.hpp"
 #include "proto/protocol.hpp"
 
 namespace gfsd::proto {
@@ -44,18 +45,18 @@ class Session final : public ports::UploadStream,
   void report(uint64_t position, uint64_t total) override;
 
  private:
-  enum class Read { Ok, Eof, Failed };
-
   End serve();
 
-  Read read_exact(char* buf, size_t n);
   bool send(const char* buf, size_t n);
   bool serve_one(uint32_t len);
   void send_reply(const Header& req, const Result<void>& r, size_t body_len);
   void send_error(const Header& req, const Error& e);
   Result<void> next_chunk();
+  bool next_chunk_buffered() const;
   void cancel_receive();
-  Result<void> flush_chunk(bool cancel);
+  void close_frame(char* frame, size_t dlen);
+  Result<void> send_batch(bool cancel, bool end);
+  bool send_queued();
   bool library_cancelled();
   tl::unexpected<Error> protocol_error(const std::string& what);
 
@@ -66,10 +67,12 @@ class Session final : public ports::UploadStream,
   ports::Log& log_;
 
   // Buffers sized for the largest frame, allocated once; untouched pages
-  // cost no memory.
-  std::unique_ptr<char[]> in_;
+  // cost no memory. rx_ holds what the library sent (requests and upload
+  // chunks, parsed in place); out_ the reply; batch_ the download chunks
+  // queued for one write.
+  FrameReader rx_;
   std::unique_ptr<char[]> out_;
-  std::unique_ptr<char[]> chunk_;
+  std::unique_ptr<char[]> batch_;
 
   bool broken_ = false;  // the stream lost synchronisation
 
@@ -83,13 +86,15 @@ class Session final : public ports::UploadStream,
   bool up_ended_ = false;      // end or cancel chunk seen
   bool up_cancelled_ = false;  // by the library
   uint64_t up_received_ = 0;
-  size_t up_pos_ = 0, up_len_ = 0;  // unread part of the current chunk in chunk_
+  const char* up_data_ = nullptr;   // the current chunk's data, in rx_
+  size_t up_pos_ = 0, up_len_ = 0;  // its unread part
 
   // FileOut state.
   bool down_started_ = false;
   bool down_finished_ = false;
   bool down_cancelled_ = false;
-  size_t down_fill_ = 0;  // bytes queued in the chunk being built
+  size_t down_frames_ = 0;  // whole chunk frames queued in batch_
+  size_t down_fill_ = 0;    // data bytes in the chunk being built after them
 };
 
 }  // namespace gfsd::proto

@@ -12,8 +12,10 @@ namespace gfsd::domain {
 
 namespace {
 
-// The protocol's chunk size: one read, one chunk, one progress step.
-constexpr size_t kChunkSize = 8192;
+// Files are read and written in blocks of 16 protocol chunks: the session
+// batches chunks to the channel in the same number, so a download or an
+// upload costs about two system calls per 128 KiB instead of per 8 KiB.
+constexpr size_t kBlockSize = 16 * 8192;
 
 Result<void> write_content(Ctx& ctx, const std::string& path, const std::string& content,
                            ports::OpenFor how) {
@@ -69,9 +71,9 @@ Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {
 
 Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name) {
   if (!ctx.upload) return fail("internal error: upload without a file stream");
-  auto buf = std::make_unique<char[]>(kChunkSize);
+  auto buf = std::make_unique<char[]>(kBlockSize);
   for (;;) {
-    auto n = ctx.upload->read(buf.get(), kChunkSize);
+    auto n = ctx.upload->read(buf.get(), kBlockSize);
     if (!n) {
       // The library ignores this reply when it cancelled, but one must come.
       if (n.error().errnum == ECANCELED) return fail("file upload cancelled");
@@ -120,11 +122,11 @@ Result<void> send_to_download(Ctx& ctx, ports::File& file, const std::string& na
                               uint64_t total, bool stop_at_total) {
   if (!ctx.download) return fail("internal error: download without a file stream");
   GFSD_TRY(ctx.download->start());
-  auto buf = std::make_unique<char[]>(kChunkSize);
+  auto buf = std::make_unique<char[]>(kBlockSize);
   uint64_t sent = 0;
   while (!stop_at_total || sent < total) {
-    const size_t want = stop_at_total ? static_cast<size_t>(std::min<uint64_t>(kChunkSize, total - sent))
-                                      : kChunkSize;
+    const size_t want = stop_at_total ? static_cast<size_t>(std::min<uint64_t>(kBlockSize, total - sent))
+                                      : kBlockSize;
     auto n = file.read(buf.get(), want);
     if (!n) return fail_errno(n.error().errnum, "read: " + name);
     if (*n == 0) break;

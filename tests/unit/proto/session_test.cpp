@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -23,14 +24,18 @@ class ScriptedChannel final : public ports::Channel {
   std::string input;
   std::string output;
   size_t pos = 0;
+  size_t piece = SIZE_MAX;  // the most one read returns
+  size_t reads = 0, writes = 0;
 
   Result<size_t> read(void* buf, size_t n) override {
-    const size_t k = std::min(n, input.size() - pos);
+    ++reads;
+    const size_t k = std::min({n, piece, input.size() - pos});
     std::memcpy(buf, input.data() + pos, k);
     pos += k;
     return k;
   }
   Result<void> write_all(const void* buf, size_t n) override {
+    ++writes;
     output.append(static_cast<const char*>(buf), n);
     return {};
   }
@@ -371,6 +376,67 @@ TEST_F(SessionTest, DownloadSendsReplyThenChunksThenEnd) {
   EXPECT_EQ(channel.output, kLaunch + ok_reply("download", 1) + chunk(d.substr(0, 8192)) +
                                 chunk(d.substr(8192, 8192)) + chunk(d.substr(16384)) + chunk("") +
                                 ok_reply("ping_daemon", 2));
+}
+
+TEST_F(SessionTest, OneReadPerRequestAndOneWritePerReply) {
+  channel.input = request("ping_daemon", 1);
+  run();
+  EXPECT_EQ(channel.output, kLaunch + ok_reply("ping_daemon", 1));
+  EXPECT_EQ(channel.reads, 2u);   // the whole frame, then the end of the stream
+  EXPECT_EQ(channel.writes, 2u);  // the launch word, then the reply
+}
+
+TEST_F(SessionTest, DownloadSendsSixteenChunksPerWrite) {
+  Script::to_download = std::string(40 * 8192 + 100, 'd');
+  channel.input = request("download", 1, xdr_string("/f"));
+  run();
+  const std::string& d = Script::to_download;
+  std::string expect = kLaunch + ok_reply("download", 1);
+  for (size_t off = 0; off < d.size(); off += 8192) expect += chunk(d.substr(off, 8192));
+  expect += chunk("");
+  EXPECT_EQ(channel.output, expect);
+  // launch word, reply, 16 + 16 chunks, then 8 chunks + the short one + the end chunk
+  EXPECT_EQ(channel.writes, 5u);
+}
+
+TEST_F(SessionTest, UploadFillsTheCallersBufferFromEveryChunkThatHasArrived) {
+  handlers.upload = [](domain::Ctx& ctx, const api::DevOrPath&) -> Result<void> {
+    Script::uploaded.clear();
+    std::string buf(64 * 1024, '\0');
+    for (;;) {
+      auto n = ctx.upload->read(buf.data(), buf.size());
+      if (!n) return forward(n.error());
+      if (*n == 0) return {};
+      Script::upload_error += std::to_string(*n) + " ";  // the size of each read
+      Script::uploaded.append(buf.data(), *n);
+    }
+  };
+  Script::upload_error.clear();
+  const std::string data(5 * 8192 + 7, 'u');
+  channel.input = request("upload", 1, xdr_string("/f"));
+  for (size_t off = 0; off < data.size(); off += 8192) channel.input += chunk(data.substr(off, 8192));
+  channel.input += chunk("");
+  run();
+  EXPECT_EQ(Script::uploaded, data);
+  EXPECT_EQ(Script::upload_error, std::to_string(data.size()) + " ");  // one read for all six
+}
+
+TEST_F(SessionTest, ABytePerReadChangesNothingOnTheWire) {
+  // Uploads, downloads and calls cut into one-byte reads give the same bytes
+  // as when everything arrives at once.
+  Script::to_download = std::string(3 * 8192 + 5, 'x');
+  const std::string up(2 * 8192 + 3, 'y');
+  channel.input = request("upload", 1, xdr_string("/f")) + chunk(up.substr(0, 8192)) +
+                  chunk(up.substr(8192, 8192)) + chunk(up.substr(16384)) + chunk("") +
+                  request("download", 2, xdr_string("/f")) + request("ping_daemon", 3);
+  channel.piece = 1;
+  run();
+  EXPECT_EQ(Script::uploaded, up);
+  const std::string& d = Script::to_download;
+  EXPECT_EQ(channel.output, kLaunch + ok_reply("upload", 1) + ok_reply("download", 2) +
+                                chunk(d.substr(0, 8192)) + chunk(d.substr(8192, 8192)) +
+                                chunk(d.substr(16384, 8192)) + chunk(d.substr(24576)) + chunk("") +
+                                ok_reply("ping_daemon", 3));
 }
 
 TEST_F(SessionTest, DownloadCancelledByTheLibrary) {

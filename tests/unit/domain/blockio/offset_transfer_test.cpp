@@ -86,23 +86,24 @@ TEST(UploadOffset, OpenSeekWriteAndCancel) {
 
 TEST(DownloadOffset, SendsSizeBytesFromTheOffset) {
   MockPorts m;
-  std::string content(20000, 'a');
+  std::string content(400000, 'a');
   content[100] = 'X';
   MemFile f(content);
   EXPECT_CALL(m.fs, open("/f", ports::OpenFor::Read, _)).WillOnce(Return(ByMove(f.take())));
-  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 20000)));
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 400000)));
   auto got = capture_download(m);
   {
     InSequence s;
     EXPECT_CALL(m.download, start());
-    EXPECT_CALL(m.progress, report(8192, 10000));
-    EXPECT_CALL(m.progress, report(10000, 10000));
+    EXPECT_CALL(m.progress, report(131072, 150000));
+    EXPECT_CALL(m.progress, report(150000, 150000));
     EXPECT_CALL(m.download, finish());
   }
   auto ctx = m.ctx();
-  EXPECT_TRUE(download_offset(ctx, file_arg("/f"), 100, 10000));
-  EXPECT_EQ(*got, content.substr(100, 10000));
-  EXPECT_THAT(f.state->read_sizes, ElementsAre(8192u, 1808u));
+  EXPECT_TRUE(download_offset(ctx, file_arg("/f"), 100, 150000));
+  EXPECT_EQ(*got, content.substr(100, 150000));
+  // blocks of 16 chunks, the last one cut to what is left
+  EXPECT_THAT(f.state->read_sizes, ElementsAre(131072u, 18928u));
 }
 
 TEST(DownloadOffset, StopsEarlyAtTheEnd) {
@@ -142,17 +143,17 @@ TEST(DownloadOffset, ErrorsBeforeTheReply) {
 
 TEST(DownloadOffset, ACancelledDownloadStops) {
   MockPorts m;
-  MemFile f(std::string(30000, 'z'));
+  MemFile f(std::string(300000, 'z'));
   EXPECT_CALL(m.fs, open("/f", _, _)).WillOnce(Return(ByMove(f.take())));
-  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 30000)));
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 300000)));
   EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
   EXPECT_CALL(m.download, write(_, _))
       .WillOnce(Return(Result<void>{}))
       .WillOnce(Return(fail_with(ECANCELED, "download cancelled")));
   EXPECT_CALL(m.download, finish()).Times(0);
   auto ctx = m.ctx();
-  EXPECT_THAT(download_offset(ctx, file_arg("/f"), 0, 30000), IsError(ECANCELED, "download cancelled"));
-  EXPECT_THAT(f.state->read_sizes, ElementsAre(8192u, 8192u));
+  EXPECT_THAT(download_offset(ctx, file_arg("/f"), 0, 300000), IsError(ECANCELED, "download cancelled"));
+  EXPECT_THAT(f.state->read_sizes, ElementsAre(131072u, 131072u));
 }
 
 }  // namespace

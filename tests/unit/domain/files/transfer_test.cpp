@@ -223,29 +223,30 @@ TEST(Upload, CloseFailure) {
 
 TEST(Download, ReplyThenChunksWithProgress) {
   MockPorts m;
-  const std::string content(20000, 'z');
-  SourceFile src(content, 100000);
+  // Files are read in blocks of 16 chunks (128 KiB).
+  const std::string content(300000, 'z');
+  SourceFile src(content, 1000000);
   EXPECT_CALL(m.fs, open("/f", ports::OpenFor::Read, _)).WillOnce(Return(ByMove(src.take())));
-  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 20000)));
+  EXPECT_CALL(m.fs, stat("/f", true)).WillOnce(Return(stat_of(kRegular, 300000)));
   std::string sent;
   {
     InSequence seq;
     EXPECT_CALL(m.download, start()).WillOnce(Return(Result<void>{}));
-    EXPECT_CALL(m.download, write(_, 8192u)).WillOnce(Invoke([&](const char* b, size_t n) {
+    EXPECT_CALL(m.download, write(_, 131072u)).WillOnce(Invoke([&](const char* b, size_t n) {
       sent.append(b, n);
       return Result<void>{};
     }));
-    EXPECT_CALL(m.progress, report(8192u, 20000u));
-    EXPECT_CALL(m.download, write(_, 8192u)).WillOnce(Invoke([&](const char* b, size_t n) {
+    EXPECT_CALL(m.progress, report(131072u, 300000u));
+    EXPECT_CALL(m.download, write(_, 131072u)).WillOnce(Invoke([&](const char* b, size_t n) {
       sent.append(b, n);
       return Result<void>{};
     }));
-    EXPECT_CALL(m.progress, report(16384u, 20000u));
-    EXPECT_CALL(m.download, write(_, 3616u)).WillOnce(Invoke([&](const char* b, size_t n) {
+    EXPECT_CALL(m.progress, report(262144u, 300000u));
+    EXPECT_CALL(m.download, write(_, 37856u)).WillOnce(Invoke([&](const char* b, size_t n) {
       sent.append(b, n);
       return Result<void>{};
     }));
-    EXPECT_CALL(m.progress, report(20000u, 20000u));
+    EXPECT_CALL(m.progress, report(300000u, 300000u));
     EXPECT_CALL(m.download, finish()).WillOnce(Return(Result<void>{}));
   }
   auto ctx = m.ctx();
