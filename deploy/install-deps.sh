@@ -5,7 +5,8 @@ set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ pkg-config python3
-  libtirpc-dev libudev-dev libexpected-dev
+  libudev-dev libexpected-dev
+  libtirpc-dev   # the unit tests compare our XDR with libtirpc's (the daemon does not link it)
   libaugeas-dev augeas-lenses libhivex-dev librpm-dev  # aug_*, hivex_*, OS inspection
   libgcrypt20-dev   # checksums in the daemon
   libgtest-dev libgmock-dev

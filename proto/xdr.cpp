@@ -1,40 +1,83 @@
 #include "proto/xdr.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace gfsd::proto {
 
+// RFC 4506 on a memory buffer, as libtirpc's xdrmem streams encode it (the
+// daemon once used those; the bytes are the same): big-endian 4-byte units,
+// hypers as two of them high first, opaque data zero-padded to 4, chars
+// widened to a signed int. No library: the call path stays inline, and the
+// daemon does not pull in libtirpc and, through it, the Kerberos libraries.
+
 namespace {
+
 inline size_t padded(size_t n) { return (n + 3) & ~size_t{3}; }
+
+inline void store_be32(char* p, uint32_t v) {
+  p[0] = static_cast<char>(v >> 24);
+  p[1] = static_cast<char>(v >> 16);
+  p[2] = static_cast<char>(v >> 8);
+  p[3] = static_cast<char>(v);
+}
+
+inline uint32_t load_be32(const char* p) {
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  return (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
+}
+
 }  // namespace
 
-XdrEncoder::XdrEncoder(char* buf, size_t cap) {
-  xdrmem_create(&x_, buf, static_cast<u_int>(cap), XDR_ENCODE);
-}
-XdrEncoder::~XdrEncoder() { xdr_destroy(&x_); }
+// ---- encoding -------------------------------------------------------------------
 
-bool XdrEncoder::put(int32_t v) { return note(xdr_int(&x_, &v)); }
-bool XdrEncoder::put(uint32_t v) { return note(xdr_u_int(&x_, &v)); }
-bool XdrEncoder::put(int64_t v) { return note(xdr_int64_t(&x_, &v)); }
-bool XdrEncoder::put(uint64_t v) { return note(xdr_uint64_t(&x_, &v)); }
-bool XdrEncoder::put(bool v) {
-  bool_t b = v ? 1 : 0;
-  return note(xdr_bool(&x_, &b));
+XdrEncoder::XdrEncoder(char* buf, size_t cap) : buf_(buf), cap_(cap) {}
+
+bool XdrEncoder::put(uint32_t v) {
+  if (!ok_ || cap_ - pos_ < 4) return ok_ = false;
+  store_be32(buf_ + pos_, v);
+  pos_ += 4;
+  return true;
 }
-bool XdrEncoder::put(float v) { return note(xdr_float(&x_, &v)); }
-bool XdrEncoder::put_char(char v) { return note(xdr_char(&x_, &v)); }
+bool XdrEncoder::put(int32_t v) { return put(static_cast<uint32_t>(v)); }
+bool XdrEncoder::put(uint64_t v) {
+  return put(static_cast<uint32_t>(v >> 32)) && put(static_cast<uint32_t>(v));
+}
+bool XdrEncoder::put(int64_t v) { return put(static_cast<uint64_t>(v)); }
+bool XdrEncoder::put(bool v) { return put(uint32_t{v ? 1u : 0u}); }
+bool XdrEncoder::put(float v) {
+  uint32_t bits;
+  static_assert(sizeof bits == sizeof v);
+  std::memcpy(&bits, &v, sizeof bits);
+  return put(bits);
+}
+bool XdrEncoder::put_char(char v) { return put(static_cast<int32_t>(v)); }
+
+// n bytes and zeros up to the next multiple of 4.
+bool XdrEncoder::put_opaque(const char* data, size_t n) {
+  const size_t total = padded(n);
+  if (!ok_ || total < n || cap_ - pos_ < total) return ok_ = false;
+  if (n > 0) std::memcpy(buf_ + pos_, data, n);
+  std::memset(buf_ + pos_ + n, 0, total - n);
+  pos_ += total;
+  return true;
+}
 
 bool XdrEncoder::put_raw(const char* data, size_t n) {
-  if (n > UINT32_MAX) return note(false);
-  u_int len = static_cast<u_int>(n);
-  return note(xdr_u_int(&x_, &len) && xdr_opaque(&x_, const_cast<char*>(data), len));
+  if (n > UINT32_MAX) return ok_ = false;
+  return put(static_cast<uint32_t>(n)) && put_opaque(data, n);
 }
 bool XdrEncoder::put(const std::string& s) { return put_raw(s.data(), s.size()); }
 
+// opaque[n]: s cut or zero-filled to n bytes, then padded.
 bool XdrEncoder::put_fixed(const std::string& s, size_t n) {
-  std::string tmp = s;
-  tmp.resize(n, '\0');
-  return note(xdr_opaque(&x_, tmp.data(), static_cast<u_int>(n)));
+  const size_t have = std::min(s.size(), n);
+  const size_t total = padded(n);
+  if (!ok_ || total < n || cap_ - pos_ < total) return ok_ = false;
+  std::memcpy(buf_ + pos_, s.data(), have);
+  std::memset(buf_ + pos_ + have, 0, total - have);
+  pos_ += total;
+  return true;
 }
 
 bool XdrEncoder::put(const std::vector<std::string>& v) {
@@ -56,52 +99,81 @@ bool XdrEncoder::put(const std::optional<std::string>& s) {
   return !s || put(*s);
 }
 
-size_t XdrEncoder::size() { return xdr_getpos(&x_); }
+// ---- decoding -------------------------------------------------------------------
 
-XdrDecoder::XdrDecoder(const char* buf, size_t len) : len_(len) {
-  // xdrmem wants a mutable pointer but never writes when decoding.
-  xdrmem_create(&x_, const_cast<char*>(buf), static_cast<u_int>(len), XDR_DECODE);
+XdrDecoder::XdrDecoder(const char* buf, size_t len) : buf_(buf), len_(len) {}
+
+bool XdrDecoder::get(uint32_t& v) {
+  if (len_ - pos_ < 4) return false;
+  v = load_be32(buf_ + pos_);
+  pos_ += 4;
+  return true;
 }
-XdrDecoder::~XdrDecoder() { xdr_destroy(&x_); }
-
-size_t XdrDecoder::remaining() { return len_ - xdr_getpos(&x_); }
-
-bool XdrDecoder::get(int32_t& v) { return xdr_int(&x_, &v); }
-bool XdrDecoder::get(uint32_t& v) { return xdr_u_int(&x_, &v); }
-bool XdrDecoder::get(int64_t& v) { return xdr_int64_t(&x_, &v); }
-bool XdrDecoder::get(uint64_t& v) { return xdr_uint64_t(&x_, &v); }
+bool XdrDecoder::get(int32_t& v) {
+  uint32_t u;
+  if (!get(u)) return false;
+  v = static_cast<int32_t>(u);
+  return true;
+}
+bool XdrDecoder::get(uint64_t& v) {
+  if (len_ - pos_ < 8) return false;
+  v = (uint64_t{load_be32(buf_ + pos_)} << 32) | load_be32(buf_ + pos_ + 4);
+  pos_ += 8;
+  return true;
+}
+bool XdrDecoder::get(int64_t& v) {
+  uint64_t u;
+  if (!get(u)) return false;
+  v = static_cast<int64_t>(u);
+  return true;
+}
 bool XdrDecoder::get(bool& v) {
-  int32_t b;
-  if (!xdr_int(&x_, &b) || (b != 0 && b != 1)) return false;
+  uint32_t b;
+  if (len_ - pos_ < 4) return false;
+  b = load_be32(buf_ + pos_);
+  if (b != 0 && b != 1) return false;
+  pos_ += 4;
   v = b == 1;
   return true;
 }
-bool XdrDecoder::get(float& v) { return xdr_float(&x_, &v); }
-bool XdrDecoder::get_char(char& v) { return xdr_char(&x_, &v); }
+bool XdrDecoder::get(float& v) {
+  uint32_t bits;
+  if (!get(bits)) return false;
+  std::memcpy(&v, &bits, sizeof v);
+  return true;
+}
+bool XdrDecoder::get_char(char& v) {
+  uint32_t u;
+  if (!get(u)) return false;
+  v = static_cast<char>(u);  // the low byte, as xdr_char keeps it
+  return true;
+}
 
 // Reads a count and checks that the rest of the buffer can hold that many
 // items of at least min_item bytes, so a hostile count cannot make us allocate.
 bool XdrDecoder::get_len(uint32_t& n, size_t min_item) {
-  if (!xdr_u_int(&x_, &n)) return false;
+  if (!get(n)) return false;
   return min_item == 0 || n <= remaining() / min_item;
+}
+
+// n bytes, then the padding (not checked, as xdrmem does not).
+bool XdrDecoder::get_opaque(std::string& s, size_t n) {
+  if (padded(n) < n || padded(n) > remaining()) return false;
+  s.assign(buf_ + pos_, n);
+  pos_ += padded(n);
+  return true;
 }
 
 bool XdrDecoder::get_bytes(std::string& s) {
   uint32_t n;
-  if (!get_len(n, 1) || padded(n) > remaining()) return false;
-  s.resize(n);
-  return xdr_opaque(&x_, s.data(), n);
+  return get_len(n, 1) && get_opaque(s, n);
 }
 
 bool XdrDecoder::get(std::string& s) {
   return get_bytes(s) && std::memchr(s.data(), '\0', s.size()) == nullptr;
 }
 
-bool XdrDecoder::get_fixed(std::string& s, size_t n) {
-  if (padded(n) > remaining()) return false;
-  s.resize(n);
-  return xdr_opaque(&x_, s.data(), static_cast<u_int>(n));
-}
+bool XdrDecoder::get_fixed(std::string& s, size_t n) { return get_opaque(s, n); }
 
 bool XdrDecoder::get(std::vector<std::string>& v) {
   uint32_t n;

@@ -1,6 +1,7 @@
-// Bounded XDR encoding and decoding on top of libtirpc's xdrmem streams.
-// Strings are read straight into std::string (libtirpc's xdr_string would
-// malloc each one) using xdr_u_int + xdr_opaque, which is the same encoding.
+// Bounded XDR encoding and decoding on memory buffers (RFC 4506, byte for
+// byte what libtirpc's xdrmem streams produce). Strings are read straight
+// into std::string; a count is checked against the bytes left before
+// anything is allocated for it.
 #pragma once
 
 #include <cstddef>
@@ -10,14 +11,11 @@
 #include <utility>
 #include <vector>
 
-#include <rpc/xdr.h>
-
 namespace gfsd::proto {
 
 class XdrEncoder {
  public:
   XdrEncoder(char* buf, size_t cap);
-  ~XdrEncoder();
   XdrEncoder(const XdrEncoder&) = delete;
   XdrEncoder& operator=(const XdrEncoder&) = delete;
 
@@ -36,19 +34,21 @@ class XdrEncoder {
   bool put(const std::vector<std::pair<std::string, std::string>>& kv);  // flattened
   bool put(const std::optional<std::string>& s);
 
+  // False once anything did not fit; nothing is written after that.
   bool ok() const { return ok_; }
-  size_t size();  // bytes written so far
+  size_t size() const { return pos_; }  // bytes written so far
 
  private:
-  bool note(bool r) { return ok_ = ok_ && r; }
-  XDR x_;
+  bool put_opaque(const char* data, size_t n);
+  char* buf_;
+  size_t cap_;
+  size_t pos_ = 0;
   bool ok_ = true;
 };
 
 class XdrDecoder {
  public:
   XdrDecoder(const char* buf, size_t len);
-  ~XdrDecoder();
   XdrDecoder(const XdrDecoder&) = delete;
   XdrDecoder& operator=(const XdrDecoder&) = delete;
 
@@ -66,13 +66,15 @@ class XdrDecoder {
   bool get(std::vector<std::pair<std::string, std::string>>& kv);
   bool get(std::optional<std::string>& s);
 
-  size_t remaining();
-  bool at_end() { return remaining() == 0; }
+  size_t remaining() const { return len_ - pos_; }
+  bool at_end() const { return remaining() == 0; }
 
  private:
   bool get_len(uint32_t& n, size_t min_item);
-  XDR x_;
+  bool get_opaque(std::string& s, size_t n);
+  const char* buf_;
   size_t len_;
+  size_t pos_ = 0;
 };
 
 }  // namespace gfsd::proto
