@@ -3,6 +3,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <utility>
 #include <sys/stat.h>
@@ -21,6 +22,7 @@
 #include "adapters/posix/sysfs_block_devices.hpp"
 #include "adapters/transport/channel_sources.hpp"
 #include "app/console_loader.hpp"
+#include "app/first_read_gate.hpp"
 #include "app/kernel_cmdline.hpp"
 #include "app/options.hpp"
 #include "domain/ctx.hpp"
@@ -87,7 +89,12 @@ int run_daemon(int argc, char** argv) {
     std::fprintf(stderr, "guestfsd: %s\n", source.error().message.c_str());
     return EXIT_FAILURE;
   }
-  devices.settle("");
+  // udev settles while the launch word goes out and the library gets going;
+  // the first request is read only once it has (first_read_gate.hpp).
+  bool settled = false;
+  std::function<void()> settle = [&devices, pid = devices.start_udevadm_settle()] {
+    devices.finish_settle(pid);
+  };
 
   api::Handlers handlers;
   domain::register_all(handlers);
@@ -106,6 +113,9 @@ int run_daemon(int argc, char** argv) {
   // A module (console_loader.hpp): the daemon itself links no gRPC library.
   std::unique_ptr<adapters::DebugConsole> console;
   if (!opts.grpc.empty()) {
+    // The console can call actions before any client: settle first.
+    settled = true;
+    std::exchange(settle, nullptr)();
     auto started = start_console_module({opts.grpc, opts.grpc_token_file, &dispatcher, make_ctx, &log});
     if (!started) {
       std::fprintf(stderr, "guestfsd: %s\n", started.error().message.c_str());
@@ -127,7 +137,8 @@ int run_daemon(int argc, char** argv) {
       return EXIT_FAILURE;
     }
     if (!*channel) return EXIT_SUCCESS;
-    proto::Session session(**channel, dispatcher, clock, log);
+    FirstReadGate gated(**channel, settle, settled);
+    proto::Session session(gated, dispatcher, clock, log);
     domain::Ctx ctx = make_ctx(session);
     const auto end = session.run(ctx);
     if (end == proto::Session::End::ExitRequested) return EXIT_SUCCESS;

@@ -61,6 +61,10 @@ run_one() {  # $1 = daemon, $2 = its appliance payload; output: figure lines
 orig_payload=/usr/lib/x86_64-linux-gnu/guestfs/supermin.d/daemon.tar.gz
 ours_payload="${OURS_PAYLOAD:-$build/appliance/supermin.d/daemon.tar.gz}"
 
+# exec + launch word with no daemon: the start-up target is relative to it.
+echo "floor:    launch_floor"
+in_namespace "$client" launch-word "$(realpath "$build/tests/launch_floor")" | sed 's/^launch_word/launch_floor/' | tee "$work/floor.txt"
+
 echo "original: $orig"; run_one "$orig" "$orig_payload" | tee "$work/original.txt"
 echo "ours:     $ours"; run_one "$ours" "$ours_payload" | tee "$work/ours.txt"
 
@@ -74,3 +78,5 @@ echo "(units: $(awk '{print $1"="$3}' "$work/ours.txt" | paste -sd' '))"
 above() { awk '$1=="floor_p50"{f=$2} $1=="ping_p50"{p=$2} $1=="floor_p99"{f9=$2} $1=="ping_p99"{p9=$2}
                END{printf "p50 %.1f us above the floor, p99 %.2f x the floor'"'"'s", p-f, p9/f9}' "$1"; }
 echo "ping: original $(above "$work/original.txt"); ours $(above "$work/ours.txt")"
+start() { awk -v f="$(awk '{print $2}' "$work/floor.txt")" '$1=="launch_word"{printf "%.2f ms above exec alone", ($2-f)/1000}' "$1"; }
+echo "launch word: original $(start "$work/original.txt"); ours $(start "$work/ours.txt")"

@@ -149,9 +149,9 @@ Result<int64_t> SysfsBlockDevices::size(const std::string& path) {
 // inotify watch starts when parted closes the disk, for one. libudev's queue
 // check alone returns before that event exists, and the new partition nodes
 // then appear only after the action has replied.
-bool SysfsBlockDevices::udevadm_settle() {
+int SysfsBlockDevices::start_udevadm_settle() {
   posix_spawn_file_actions_t actions;
-  if (::posix_spawn_file_actions_init(&actions) != 0) return false;
+  if (::posix_spawn_file_actions_init(&actions) != 0) return -1;
   ::posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   ::posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   char arg0[] = "udevadm";
@@ -160,13 +160,23 @@ bool SysfsBlockDevices::udevadm_settle() {
   pid_t pid = 0;
   const int r = ::posix_spawnp(&pid, "udevadm", &actions, nullptr, argv, environ);
   ::posix_spawn_file_actions_destroy(&actions);
-  if (r != 0) return false;
+  return r == 0 ? pid : -1;
+}
+
+// False if udevadm could not be run or waited for.
+static bool wait_udevadm(int pid, ports::Log& log) {
+  if (pid < 0) return false;
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0)
     if (errno != EINTR) return false;
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
-  log_.error("guestfsd: udevadm settle failed");
+  if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) log.error("guestfsd: udevadm settle failed");
   return true;  // it waited as long as it could
+}
+
+bool SysfsBlockDevices::udevadm_settle() { return wait_udevadm(start_udevadm_settle(), log_); }
+
+void SysfsBlockDevices::finish_settle(int pid) {
+  if (!wait_udevadm(pid, log_)) settle_queue();
 }
 
 std::string SysfsBlockDevices::lvm_system_dir() {
@@ -186,6 +196,10 @@ void SysfsBlockDevices::remove_file(const std::string& path) { ::unlink(path.c_s
 
 void SysfsBlockDevices::settle(const std::string& path) {
   if (path.empty() && udevadm_settle()) return;
+  settle_queue();
+}
+
+void SysfsBlockDevices::settle_queue() {
   if (!queue_) return;
   for (int waited = 0; waited < kSettleTimeoutMs; waited += 10) {
     if (udev_queue_get_queue_is_empty(queue_)) return;

@@ -35,6 +35,12 @@ class SysfsBlockDevices final : public ports::BlockDevices {
   Result<void> discard(const std::string& path, uint64_t offset, uint64_t length) override;
   Result<bool> discard_zeroes(const std::string& path) override;
   void settle(const std::string& path) override;
+
+  // The start-up settle in two halves, so that the launch word need not wait
+  // for it: starts `udevadm settle` (its pid, or -1 if it could not be run)...
+  int start_udevadm_settle();
+  // ... and waits for it; with -1, waits on the udev queue instead.
+  void finish_settle(int pid);
   void flush_all_disks() override;
   std::vector<std::string> scan_disks() override;
   Result<std::vector<std::string>> list_dir(const std::string& path) override;
@@ -49,6 +55,8 @@ class SysfsBlockDevices final : public ports::BlockDevices {
   std::vector<std::string> by_path_disks();
   // Runs udevadm settle; false if it could not be run.
   bool udevadm_settle();
+  // Waits until udevd's queue is empty (libudev), up to udevadm's timeout.
+  void settle_queue();
 
   ports::Log& log_;
   std::string by_path_;
