@@ -17,11 +17,28 @@ struct MountEntry {
   std::string fstype;
 };
 
+// Whether a mount point is dir itself or lies below it (an empty dir: any).
+inline bool mount_is_under(const std::string& target, const std::string& dir) {
+  if (!dir.empty() && target == dir) return true;
+  return target.size() > dir.size() && target.compare(0, dir.size(), dir) == 0 &&
+         target[dir.size()] == '/';
+}
+
 class Mounts {
  public:
   virtual ~Mounts() = default;
   virtual Result<std::vector<MountEntry>> list() = 0;
   virtual Result<void> umount(const std::string& target, bool force, bool lazy) = 0;
+  // Whether anything is mounted at dir or below it: the check every Pathname
+  // call makes. This default asks list(); an adapter that can answer without
+  // copying its table (so without allocating) overrides it.
+  virtual Result<bool> has_mounts_under(const std::string& dir) {
+    auto all = list();
+    if (!all) return tl::unexpected(all.error());
+    for (const auto& m : *all)
+      if (mount_is_under(m.target, dir)) return true;
+    return false;
+  }
 };
 
 enum class DeviceKind { Missing, Directory, Block, RootDevice, Other };

@@ -53,6 +53,18 @@ ProcMounts::~ProcMounts() {
 }
 
 Result<std::vector<ports::MountEntry>> ProcMounts::list() {
+  GFSD_TRY(refresh());
+  return cache_;
+}
+
+Result<bool> ProcMounts::has_mounts_under(const std::string& dir) {
+  GFSD_TRY(refresh());
+  for (const auto& m : cache_)
+    if (ports::mount_is_under(m.target, dir)) return true;
+  return false;
+}
+
+Result<void> ProcMounts::refresh() {
   if (fd_ < 0) {
     fd_ = ::open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) return fail_errno(errno, "/proc/self/mountinfo");
@@ -78,7 +90,7 @@ Result<std::vector<ports::MountEntry>> ProcMounts::list() {
     cache_ = parse_mountinfo(text);
     valid_ = true;
   }
-  return cache_;
+  return {};
 }
 
 Result<void> ProcMounts::umount(const std::string& target, bool force, bool lazy) {

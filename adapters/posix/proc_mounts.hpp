@@ -19,8 +19,10 @@ class ProcMounts final : public ports::Mounts {
 
   Result<std::vector<ports::MountEntry>> list() override;
   Result<void> umount(const std::string& target, bool force, bool lazy) override;
+  Result<bool> has_mounts_under(const std::string& dir) override;  // no copy, no allocation
 
  private:
+  Result<void> refresh();  // re-reads the table if the kernel flagged a change
   int fd_ = -1;
   bool valid_ = false;
   std::vector<ports::MountEntry> cache_;

@@ -14,10 +14,7 @@ std::string stubmsg(const char* stub, const std::string& text) {
   return std::string(stub) + ": " + text;
 }
 
-bool root_mounted(Ctx& ctx) {
-  auto mounts = sysroot_mounts(ctx);
-  return mounts && !mounts->empty();
-}
+bool root_mounted(Ctx& ctx) { return anything_mounted_in_sysroot(ctx); }
 
 // Forward translation, then the open test with the sd -> vd/hd/ubd fallbacks.
 Result<std::string> resolve(Ctx& ctx, const std::string& name) {

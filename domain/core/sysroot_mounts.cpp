@@ -26,4 +26,9 @@ Result<std::vector<SysrootMount>> sysroot_mounts(Ctx& ctx) {
   return out;
 }
 
+bool anything_mounted_in_sysroot(Ctx& ctx) {
+  auto mounted = ctx.mounts.has_mounts_under(ctx.config.sysroot);
+  return mounted && *mounted;
+}
+
 }  // namespace gfsd::domain

@@ -20,4 +20,8 @@ struct SysrootMount {
 // In kernel order (parents before what is mounted on them).
 Result<std::vector<SysrootMount>> sysroot_mounts(Ctx& ctx);
 
+// Whether sysroot_mounts() would list anything, asked without copying the
+// mount table: the check every Pathname call makes, so no allocation.
+bool anything_mounted_in_sysroot(Ctx& ctx);
+
 }  // namespace gfsd::domain

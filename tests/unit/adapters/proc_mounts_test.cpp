@@ -1,5 +1,6 @@
 #include "adapters/posix/proc_mounts.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace gfsd::adapters {
@@ -34,6 +35,21 @@ TEST(ProcMounts, ListsThisProcessMounts) {
   auto again = mounts.list();  // served from the cache when nothing changed
   ASSERT_TRUE(again);
   EXPECT_EQ(again->size(), first->size());
+}
+
+TEST(MountIsUnder, TheDirItselfOrBelowItNeverASiblingWithTheSamePrefix) {
+  EXPECT_TRUE(ports::mount_is_under("/sysroot", "/sysroot"));
+  EXPECT_TRUE(ports::mount_is_under("/sysroot/boot", "/sysroot"));
+  EXPECT_FALSE(ports::mount_is_under("/sysroot2", "/sysroot"));
+  EXPECT_FALSE(ports::mount_is_under("/", "/sysroot"));
+  EXPECT_TRUE(ports::mount_is_under("/", ""));  // no sysroot: every mount counts
+}
+
+TEST(ProcMounts, HasMountsUnderAgreesWithTheList) {
+  ProcMounts m;
+  ASSERT_TRUE(m.list());
+  EXPECT_THAT(m.has_mounts_under("/"), testing::Optional(true));
+  EXPECT_THAT(m.has_mounts_under("/no/such/mount/point"), testing::Optional(false));
 }
 
 }  // namespace
