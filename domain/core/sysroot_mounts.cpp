@@ -6,11 +6,8 @@ namespace {
 
 // The guest path of a host mount point, or "" when it is not at or below root.
 std::string guest_path_of(const std::string& target, const std::string& root) {
-  if (!root.empty() && target == root) return "/";
-  if (target.size() > root.size() && target.compare(0, root.size(), root) == 0 &&
-      target[root.size()] == '/')
-    return target.substr(root.size());
-  return "";
+  if (!ports::mount_is_under(target, root)) return "";
+  return target == root ? "/" : target.substr(root.size());
 }
 
 }  // namespace
