@@ -17,9 +17,9 @@ namespace gfsd::app {
 class FirstReadGate final : public ports::Channel {
  public:
   // `before` runs at most once, however many gates share it (--listen makes
-  // one per client); `done` is that shared flag.
-  FirstReadGate(ports::Channel& inner, std::function<void()>& before, bool& done)
-      : inner_(inner), before_(before), done_(done) {}
+  // one per client): running it empties it.
+  FirstReadGate(ports::Channel& inner, std::function<void()>& before)
+      : inner_(inner), before_(before) {}
 
   Result<size_t> read(void* buf, size_t n) override {
     pass();
@@ -33,14 +33,11 @@ class FirstReadGate final : public ports::Channel {
 
  private:
   void pass() {
-    if (done_) return;
-    done_ = true;
     if (before_) std::exchange(before_, nullptr)();
   }
 
   ports::Channel& inner_;
   std::function<void()>& before_;
-  bool& done_;
 };
 
 }  // namespace gfsd::app

@@ -91,7 +91,6 @@ int run_daemon(int argc, char** argv) {
   }
   // udev settles while the launch word goes out and the library gets going;
   // the first request is read only once it has (first_read_gate.hpp).
-  bool settled = false;
   std::function<void()> settle = [&devices, pid = devices.start_udevadm_settle()] {
     devices.finish_settle(pid);
   };
@@ -114,7 +113,6 @@ int run_daemon(int argc, char** argv) {
   std::unique_ptr<adapters::DebugConsole> console;
   if (!opts.grpc.empty()) {
     // The console can call actions before any client: settle first.
-    settled = true;
     std::exchange(settle, nullptr)();
     auto started = start_console_module({opts.grpc, opts.grpc_token_file, &dispatcher, make_ctx, &log});
     if (!started) {
@@ -137,7 +135,7 @@ int run_daemon(int argc, char** argv) {
       return EXIT_FAILURE;
     }
     if (!*channel) return EXIT_SUCCESS;
-    FirstReadGate gated(**channel, settle, settled);
+    FirstReadGate gated(**channel, settle);
     proto::Session session(gated, dispatcher, clock, log);
     domain::Ctx ctx = make_ctx(session);
     const auto end = session.run(ctx);

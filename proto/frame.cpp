@@ -6,18 +6,6 @@
 
 namespace gfsd::proto {
 
-void put_be32(char* buf, uint32_t v) {
-  buf[0] = static_cast<char>(v >> 24);
-  buf[1] = static_cast<char>(v >> 16);
-  buf[2] = static_cast<char>(v >> 8);
-  buf[3] = static_cast<char>(v);
-}
-
-uint32_t get_be32(const char* buf) {
-  const auto* b = reinterpret_cast<const unsigned char*>(buf);
-  return (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
-}
-
 bool put_header(XdrEncoder& e, const Header& h) {
   return e.put(h.prog) && e.put(h.vers) && e.put(h.proc) &&
          e.put(static_cast<int32_t>(h.direction)) && e.put(h.serial) && e.put(h.progress_hint) &&

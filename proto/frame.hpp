@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "proto/be32.hpp"
 #include "proto/protocol.hpp"
 #include "proto/xdr.hpp"
 
@@ -24,8 +25,5 @@ size_t encode_chunk(char* buf, bool cancel, const char* data, size_t n);
 // A whole progress message (flag word + 24 bytes) into buf[28].
 void encode_progress(char* buf, int32_t proc, uint32_t serial, uint64_t position, uint64_t total);
 
-// Big-endian 32-bit word, as every length and flag word is sent.
-void put_be32(char* buf, uint32_t v);
-uint32_t get_be32(const char* buf);
 
 }  // namespace gfsd::proto

@@ -338,12 +338,12 @@ bool Session::library_cancelled() {
 }
 
 // Writes the chunk head (and the padding of a short chunk) around data
-// already in place at frame + kChunkHead.
-void Session::close_frame(char* frame, size_t dlen) {
+// already in place at frame + kChunkHead; with dlen 0, an end or cancel chunk.
+void Session::close_frame(char* frame, size_t dlen, bool cancel) {
   const size_t padded = pad4(dlen);
   std::memset(frame + kChunkHead + dlen, 0, padded - dlen);
   put_be32(frame, static_cast<uint32_t>(8 + padded));
-  put_be32(frame + 4, 0);
+  put_be32(frame + 4, cancel ? 1 : 0);
   put_be32(frame + 8, static_cast<uint32_t>(dlen));
 }
 
@@ -378,9 +378,7 @@ Result<void> Session::send_batch(bool cancel, bool end) {
     tail += n;
     bytes += n;
   }
-  put_be32(tail, 8);
-  put_be32(tail + 4, cancel ? 1 : 0);
-  put_be32(tail + 8, 0);
+  close_frame(tail, 0, cancel);
   bytes += kChunkHead;
   down_frames_ = down_fill_ = 0;
   if (!send(batch_.get(), bytes)) return protocol_error("connection lost during download");

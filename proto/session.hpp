@@ -54,7 +54,7 @@ class Session final : public ports::UploadStream,
   Result<void> next_chunk();
   bool next_chunk_buffered() const;
   void cancel_receive();
-  void close_frame(char* frame, size_t dlen);
+  void close_frame(char* frame, size_t dlen, bool cancel = false);
   Result<void> send_batch(bool cancel, bool end);
   bool send_queued();
   bool library_cancelled();

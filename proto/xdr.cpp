@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "proto/be32.hpp"
+
 namespace gfsd::proto {
 
 // RFC 4506 on a memory buffer, as libtirpc's xdrmem streams encode it (the
@@ -15,18 +17,6 @@ namespace {
 
 inline size_t padded(size_t n) { return (n + 3) & ~size_t{3}; }
 
-inline void store_be32(char* p, uint32_t v) {
-  p[0] = static_cast<char>(v >> 24);
-  p[1] = static_cast<char>(v >> 16);
-  p[2] = static_cast<char>(v >> 8);
-  p[3] = static_cast<char>(v);
-}
-
-inline uint32_t load_be32(const char* p) {
-  const auto* b = reinterpret_cast<const unsigned char*>(p);
-  return (uint32_t{b[0]} << 24) | (uint32_t{b[1]} << 16) | (uint32_t{b[2]} << 8) | b[3];
-}
-
 }  // namespace
 
 // ---- encoding -------------------------------------------------------------------
@@ -35,7 +25,7 @@ XdrEncoder::XdrEncoder(char* buf, size_t cap) : buf_(buf), cap_(cap) {}
 
 bool XdrEncoder::put(uint32_t v) {
   if (!ok_ || cap_ - pos_ < 4) return ok_ = false;
-  store_be32(buf_ + pos_, v);
+  put_be32(buf_ + pos_, v);
   pos_ += 4;
   return true;
 }
@@ -105,7 +95,7 @@ XdrDecoder::XdrDecoder(const char* buf, size_t len) : buf_(buf), len_(len) {}
 
 bool XdrDecoder::get(uint32_t& v) {
   if (len_ - pos_ < 4) return false;
-  v = load_be32(buf_ + pos_);
+  v = get_be32(buf_ + pos_);
   pos_ += 4;
   return true;
 }
@@ -117,7 +107,7 @@ bool XdrDecoder::get(int32_t& v) {
 }
 bool XdrDecoder::get(uint64_t& v) {
   if (len_ - pos_ < 8) return false;
-  v = (uint64_t{load_be32(buf_ + pos_)} << 32) | load_be32(buf_ + pos_ + 4);
+  v = (uint64_t{get_be32(buf_ + pos_)} << 32) | get_be32(buf_ + pos_ + 4);
   pos_ += 8;
   return true;
 }
@@ -130,7 +120,7 @@ bool XdrDecoder::get(int64_t& v) {
 bool XdrDecoder::get(bool& v) {
   uint32_t b;
   if (len_ - pos_ < 4) return false;
-  b = load_be32(buf_ + pos_);
+  b = get_be32(buf_ + pos_);
   if (b != 0 && b != 1) return false;
   pos_ += 4;
   v = b == 1;

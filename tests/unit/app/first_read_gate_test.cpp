@@ -33,9 +33,8 @@ class LogChannel final : public ports::Channel {
 TEST(FirstReadGate, TheLaunchWordGoesOutFirstAndTheStepRunsBeforeTheFirstRead) {
   std::string log;
   LogChannel inner(log);
-  bool done = false;
   std::function<void()> settle = [&log] { log += "settle "; };
-  FirstReadGate gate(inner, settle, done);
+  FirstReadGate gate(inner, settle);
   (void)gate.write_all("word", 4);
   (void)gate.read(nullptr, 0);
   (void)gate.read(nullptr, 0);
@@ -45,13 +44,12 @@ TEST(FirstReadGate, TheLaunchWordGoesOutFirstAndTheStepRunsBeforeTheFirstRead) {
 TEST(FirstReadGate, OnceForEveryClientOfAListeningDaemon) {
   std::string log;
   LogChannel a(log), b(log);
-  bool done = false;
   std::function<void()> settle = [&log] { log += "settle "; };
   {
-    FirstReadGate first(a, settle, done);
+    FirstReadGate first(a, settle);
     (void)first.readable(0);
   }
-  FirstReadGate second(b, settle, done);
+  FirstReadGate second(b, settle);
   (void)second.read(nullptr, 0);
   EXPECT_EQ(log, "settle readable read ");
 }
@@ -59,9 +57,8 @@ TEST(FirstReadGate, OnceForEveryClientOfAListeningDaemon) {
 TEST(FirstReadGate, NothingToRunIsFine) {
   std::string log;
   LogChannel inner(log);
-  bool done = false;
   std::function<void()> nothing;
-  FirstReadGate gate(inner, nothing, done);
+  FirstReadGate gate(inner, nothing);
   (void)gate.read(nullptr, 0);
   EXPECT_EQ(log, "read ");
 }
