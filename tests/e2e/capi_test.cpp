@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -171,18 +172,42 @@ void on_progress(guestfs_h*, void* opaque, uint64_t, int, int, const char*, size
 }
 
 TEST(Progress, IsReportedDuringALongDownload) {
-  const int64_t size = INT64_C(128) * 1024 * 1024;  // several seconds: progress starts after 2 s
+  // Progress messages start 2 s into a call. The download must outlast that however
+  // fast the daemon is, so the local side is a pipe whose reader waits 3 s before
+  // draining it: the library, then the daemon, block on full buffers meanwhile.
+  const int64_t size = INT64_C(64) * 1024 * 1024;  // far more than the buffers between us
   ASSERT_EQ(guestfs_touch(g, "/big"), 0) << last_error();
   ASSERT_EQ(guestfs_truncate_size(g, "/big", size), 0) << last_error();
+
+  int fds[2];
+  ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+  const std::string sink = "/dev/fd/" + std::to_string(fds[1]);
+  std::atomic<uint64_t> drained{0};
+  std::thread reader([&] {
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    std::vector<char> buffer(256 * 1024);
+    for (;;) {
+      ssize_t n = read(fds[0], buffer.data(), buffer.size());
+      if (n <= 0) break;
+      drained += static_cast<uint64_t>(n);
+    }
+  });
 
   ProgressLog log;
   int handle = guestfs_set_event_callback(g, on_progress, GUESTFS_EVENT_PROGRESS, 0, &log);
   ASSERT_GE(handle, 0);
-  const int r = guestfs_download(g, "/big", "/dev/null");
+  const auto started = std::chrono::steady_clock::now();
+  const int r = guestfs_download(g, "/big", sink.c_str());
+  const auto took = std::chrono::steady_clock::now() - started;
   guestfs_delete_event_callback(g, handle);
+  close(fds[1]);  // the reader sees end of file
+  reader.join();
+  close(fds[0]);
   ASSERT_EQ(r, 0) << last_error();
+  EXPECT_EQ(drained.load(), static_cast<uint64_t>(size));
+  ASSERT_GE(took, std::chrono::seconds(3)) << "the reader did not hold the download open";
 
-  ASSERT_FALSE(log.events.empty()) << "no progress callback during a 128 MiB download";
+  ASSERT_FALSE(log.events.empty()) << "no progress callback during a download that lasted over 3 s";
   uint64_t previous = 0;
   for (const auto& [position, total] : log.events) {
     EXPECT_EQ(total, static_cast<uint64_t>(size));
