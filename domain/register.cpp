@@ -21,6 +21,10 @@ void register_all(api::Handlers& h) {
   register_grep(h);
   register_filearch(h);
   register_system(h);
+  register_btrfs_volumes(h);
+  register_btrfs_upkeep(h);
+  register_misc(h);
+  register_archives(h);
 }
 
 }  // namespace gfsd::domain

@@ -27,5 +27,9 @@ void register_blockio(api::Handlers& h);
 void register_grep(api::Handlers& h);
 void register_filearch(api::Handlers& h);
 void register_system(api::Handlers& h);
+void register_btrfs_volumes(api::Handlers& h);  // domain/btrfs: make, subvolumes, devices, tune
+void register_btrfs_upkeep(api::Handlers& h);   // domain/btrfs: balance, scrub, quotas
+void register_misc(api::Handlers& h);           // sfdisk family, df, dmesg, 9p, ntfscat_i
+void register_archives(api::Handlers& h);       // domain/archives: archives, boot loaders, rsync
 
 }  // namespace gfsd::domain
