@@ -91,5 +91,31 @@ TEST(RsyncOut, TheSourceIsTheGuestPath) {
                          "Connection refused"));
 }
 
+// Deliberately stricter than the original: any other remote is a path of the
+// appliance for rsync, a way out of the sysroot. Nothing runs.
+TEST(RsyncRemote, MustBeAnRsyncDaemon) {
+  MockPorts m;
+  EXPECT_CALL(m.runner, run(_, _)).Times(0);
+  auto ctx = m.ctx();
+  const std::string why =
+      ": the remote must be an rsync daemon: "
+      "rsync://[user@]host[:port]/module[/path] or host::module[/path]";
+  for (const std::string remote : {"/etc", "user.escape", "../x", "host:/path", "::module",
+                                   "a/b::module", "", "RSYNC://host/m"}) {
+    EXPECT_THAT(rsync_in(ctx, remote, "/dest", {}), IsError(EINVAL, remote + why)) << remote;
+    EXPECT_THAT(rsync_out(ctx, "/src", remote, {}), IsError(EINVAL, remote + why)) << remote;
+  }
+}
+
+TEST(RsyncRemote, DaemonAddressesAreAccepted) {
+  MockPorts m;
+  EXPECT_CALL(m.runner, run(_, _)).Times(4).WillRepeatedly(Return(exited(0)));
+  auto ctx = m.ctx();
+  EXPECT_TRUE(rsync_in(ctx, "host::module/path", "/dest", {}));
+  EXPECT_TRUE(rsync_in(ctx, "rsync://user@host:873/module", "/dest", {}));
+  EXPECT_TRUE(rsync_out(ctx, "/src", "10.0.2.2::m", {}));
+  EXPECT_TRUE(rsync_out(ctx, "/src", "rsync://h/m/p/", {}));
+}
+
 }  // namespace
 }  // namespace gfsd::domain::test
