@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "domain/btrfs/btrfs_volumes.hpp"
-#include "domain/btrfs/btrfs_volumes_tool.hpp"
+#include "domain/btrfs/btrfs_tool.hpp"
 #include "domain/core/text.hpp"
 
 namespace gfsd::domain {

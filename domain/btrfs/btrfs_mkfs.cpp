@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "domain/btrfs/btrfs_volumes.hpp"
-#include "domain/btrfs/btrfs_volumes_tool.hpp"
+#include "domain/btrfs/btrfs_tool.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "domain/btrfs/btrfs_volumes.hpp"
-#include "domain/btrfs/btrfs_volumes_tool.hpp"
+#include "domain/btrfs/btrfs_tool.hpp"
 
 namespace gfsd::domain {
 

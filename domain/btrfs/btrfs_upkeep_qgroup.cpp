@@ -3,7 +3,7 @@
 
 #include "domain/btrfs/btrfs_upkeep.hpp"
 #include "domain/btrfs/btrfs_upkeep_parse.hpp"
-#include "domain/btrfs/btrfs_upkeep_run.hpp"
+#include "domain/btrfs/btrfs_tool.hpp"
 
 namespace gfsd::domain {
 

@@ -1,7 +1,7 @@
 // `btrfs scrub` control and status on a mounted filesystem.
 #include "domain/btrfs/btrfs_upkeep.hpp"
 #include "domain/btrfs/btrfs_upkeep_parse.hpp"
-#include "domain/btrfs/btrfs_upkeep_run.hpp"
+#include "domain/btrfs/btrfs_tool.hpp"
 
 namespace gfsd::domain {
 

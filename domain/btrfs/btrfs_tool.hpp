@@ -1,4 +1,4 @@
-// Running a btrfs-progs program the way every btrfs volume action does.
+// Running a btrfs-progs program the way every btrfs action does.
 #pragma once
 
 #include <cstddef>
@@ -22,5 +22,11 @@ inline ports::GuestArg followed(size_t index) { return {index, ports::GuestArg::
 Result<std::string> run_btrfs_tool(Ctx& ctx, const std::vector<std::string>& argv,
                                    const std::string& what,
                                    std::vector<ports::GuestArg> guest_args = {});
+
+// `btrfs ARGS... PATH`, PATH a guest path that btrfs opens (a final symlink
+// followed inside the sysroot); errors "<path>: <stderr>". The maintenance
+// actions (balance, scrub, quota, qgroup) all take this form.
+Result<std::string> run_btrfs_on_guest_path(Ctx& ctx, const std::vector<std::string>& args,
+                                            const std::string& path);
 
 }  // namespace gfsd::domain
