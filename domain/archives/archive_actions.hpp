@@ -37,12 +37,4 @@ Result<void> rsync_in(Ctx& ctx, const std::string& remote, const std::string& de
 Result<void> rsync_out(Ctx& ctx, const std::string& src, const std::string& remote,
                        const api::opt::rsync_out& o);
 
-// stream_output.cpp
-// The FileOut actions that pipe a program's stdout to the library: the reply
-// goes out first, then the output as it comes. After the reply an error can
-// only cancel the transfer; `name` (the file or directory) and the program's
-// stderr make up the message the session logs then.
-Result<void> stream_program_output(Ctx& ctx, const std::vector<std::string>& argv,
-                                   ports::RunOptions run, const std::string& name);
-
 }  // namespace gfsd::domain

@@ -3,6 +3,7 @@
 #include <cerrno>
 
 #include "domain/archives/archive_actions.hpp"
+#include "domain/core/stream_output.hpp"
 
 namespace gfsd::domain {
 

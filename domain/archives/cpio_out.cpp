@@ -2,6 +2,7 @@
 #include <cerrno>
 
 #include "domain/archives/archive_actions.hpp"
+#include "domain/core/stream_output.hpp"
 #include "domain/files/file_actions.hpp"
 
 namespace gfsd::domain {

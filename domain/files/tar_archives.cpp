@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <random>
 
+#include "domain/core/stream_output.hpp"
 #include "domain/core/upload_feed.hpp"
 #include "domain/files/content_actions.hpp"
 #include "domain/files/file_actions.hpp"
@@ -119,15 +120,9 @@ Result<void> tar_out(Ctx& ctx, const std::string& directory, const api::opt::tar
   if (opts.acls.value_or(false)) argv.push_back("--acls");
   argv.insert(argv.end(), {"-cf", "-", "."});
 
-  GFSD_TRY(ctx.download->start());
   ports::RunOptions run;
   run.guest_cwd = directory;
-  run.stdout_sink = [&](const char* data, size_t n) { return ctx.download->write(data, n); };
-  auto r = ctx.runner.run(argv, run);
-  if (!r) return forward(r.error());
-  // After the reply an error can only cancel the transfer.
-  if (r->status != 0) return fail("pclose: " + directory + ": " + r->err);
-  return ctx.download->finish();
+  return stream_program_output(ctx, argv, run, directory);
 }
 
 Result<void> tgz_out(Ctx& ctx, const std::string& directory) {

@@ -2,13 +2,13 @@
 // "special image" format, streamed through the FileOut / FileIn channel.
 #include <cerrno>
 
+#include "domain/core/stream_output.hpp"
 #include "domain/core/upload_feed.hpp"
 #include "domain/fs/fs_actions.hpp"
 
 namespace gfsd::domain {
 
 Result<void> ntfsclone_out(Ctx& ctx, const std::string& device, const api::opt::ntfsclone_out& o) {
-  if (!ctx.download) return fail("internal error: download without a file stream");
   std::vector<std::string> argv{"ntfsclone", "-o", "-", "--save-image"};
   if (o.metadataonly.value_or(false)) argv.push_back("--metadata");
   if (o.rescue.value_or(false)) argv.push_back("--rescue");
@@ -17,15 +17,7 @@ Result<void> ntfsclone_out(Ctx& ctx, const std::string& device, const api::opt::
   if (o.force.value_or(false)) argv.push_back("--force");
   argv.push_back(device);
 
-  // The reply goes first, as with the original; after it an error can only
-  // cancel the transfer.
-  GFSD_TRY(ctx.download->start());
-  ports::RunOptions run;
-  run.stdout_sink = [&](const char* data, size_t n) { return ctx.download->write(data, n); };
-  auto r = ctx.runner.run(argv, run);
-  if (!r) return forward(r.error());
-  if (r->status != 0) return fail("pclose: " + device + ": " + r->err);
-  return ctx.download->finish();
+  return stream_program_output(ctx, argv, {}, device);
 }
 
 Result<void> ntfsclone_in(Ctx& ctx, const std::string& device) {

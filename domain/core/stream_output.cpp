@@ -1,4 +1,4 @@
-#include "domain/archives/archive_actions.hpp"
+#include "domain/core/stream_output.hpp"
 
 namespace gfsd::domain {
 
