@@ -183,7 +183,9 @@ std::string usage_text() {
          "                       where to write that token; default\n"
          "                       $XDG_RUNTIME_DIR/guestfsd-console-PORT.token, or for root\n"
          "                       /run/guestfsd-console-PORT.token\n"
-         "  -?, --help           show this help\n";
+         "  -?, --help           show this help\n"
+         "The manual page guestfsd(8) describes them, the kernel command line flags and\n"
+         "where this daemon differs from the original.\n";
 }
 
 }  // namespace gfsd::app

@@ -9,9 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "adapters/acl/lib_acl.hpp"
 #include "adapters/augeas/lib_augeas.hpp"
+#include "adapters/capabilities/lib_cap.hpp"
 #include "adapters/hivex/lib_hivex.hpp"
+#include "adapters/journal/sd_journal.hpp"
 #include "adapters/rpm/librpm_database.hpp"
+#include "adapters/posix/linux_inotify.hpp"
 #include "adapters/posix/posix_filesystem.hpp"
 #include "adapters/posix/posix_host_probe.hpp"
 #include "adapters/posix/posix_process_runner.hpp"
@@ -20,7 +24,10 @@
 #include "adapters/posix/stderr_log.hpp"
 #include "adapters/posix/steady_clock.hpp"
 #include "adapters/posix/sysfs_block_devices.hpp"
+#include "adapters/selinux/lib_selinux.hpp"
 #include "adapters/transport/channel_sources.hpp"
+#include "adapters/tsk/lib_tsk.hpp"
+#include "adapters/yara/lib_yara.hpp"
 #include "app/console_loader.hpp"
 #include "app/first_read_gate.hpp"
 #include "app/kernel_cmdline.hpp"
@@ -75,6 +82,7 @@ int run_daemon(int argc, char** argv) {
   adapters::StderrLog log(opts.verbose);
   adapters::SteadyClock clock;
   adapters::PosixFilesystem fs(config.sysroot);
+  adapters::PosixFilesystem appliance_fs("/");
   adapters::PosixProcessRunner runner(config.sysroot, log);
   adapters::ProcMounts mounts;
   adapters::SysfsBlockDevices devices(log);
@@ -82,6 +90,13 @@ int run_daemon(int argc, char** argv) {
   adapters::LibAugeas augeas;
   adapters::LibHivex hivex;
   adapters::LibRpmDatabase rpm;
+  adapters::LibAcl acls;
+  adapters::LibCap caps;
+  adapters::LibSELinux selinux;
+  adapters::SdJournal journal;
+  adapters::LinuxInotify inotify;
+  adapters::LibYara yara;
+  adapters::LibTsk tsk;
   domain::DaemonState state;
 
   auto source = adapters::make_channel_source({opts.channel, opts.listen}, log);
@@ -104,6 +119,14 @@ int run_daemon(int argc, char** argv) {
     ctx.augeas = &augeas;
     ctx.hivex = &hivex;
     ctx.rpm = &rpm;
+    ctx.appliance_fs = &appliance_fs;
+    ctx.acls = &acls;
+    ctx.caps = &caps;
+    ctx.selinux = &selinux;
+    ctx.journal = &journal;
+    ctx.inotify = &inotify;
+    ctx.yara = &yara;
+    ctx.tsk = &tsk;
     return ctx;
   };
 

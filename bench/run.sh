@@ -13,6 +13,11 @@ cd "$(dirname "$0")/.."
 build="${BENCH_BUILD:-build}"
 ours="$(realpath "${1:-$build/guestfsd}")"
 orig="$(realpath "${2:-/usr/sbin/guestfsd}")"
+# Never ours against ours: with guestfsd-cpp installed, /usr/sbin/guestfsd is our daemon.
+if grep -q -- "--grpc-token-file" "$orig"; then
+  echo "bench: $orig is this project's daemon (guestfsd-cpp installed?); pass the original" >&2
+  exit 2
+fi
 client="$(realpath "$build/tests/bench_client")"
 raw="$(realpath "$build/tests/raw_client")"
 hv="$(realpath bench/fake-hv.py)"

@@ -16,11 +16,13 @@ export LIBGUESTFS_BACKEND=direct
 # KVM does not work on every machine; TCG always does (the appliance boots in ~20-40 s).
 export LIBGUESTFS_BACKEND_SETTINGS="${LIBGUESTFS_BACKEND_SETTINGS:-force_tcg}"
 if [[ "$appliance" == stock ]]; then
-  unset LIBGUESTFS_PATH
+  source "$(dirname "$0")/original-appliance.sh"
+  use_original_appliance
   export LIBGUESTFS_CACHEDIR="$work/stock-cache"
   mkdir -p "$LIBGUESTFS_CACHEDIR"
 else
-  export LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$appliance/cache"
+  export LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$work/ours-cache"
+  mkdir -p "$LIBGUESTFS_CACHEDIR"
 fi
 
 disk="$work/disk.img"

@@ -9,6 +9,9 @@ PACKAGES=(
   libtirpc-dev   # the unit tests compare our XDR with libtirpc's (the daemon does not link it)
   libaugeas-dev augeas-lenses libhivex-dev librpm-dev  # aug_*, hivex_*, OS inspection
   libgcrypt20-dev   # checksums in the daemon
+  # Headers of the libraries the daemon loads on first use (ACLs, capabilities, SELinux,
+  # the journal, YARA, The Sleuth Kit); their runtime packages are in every appliance.
+  libacl1-dev libcap-dev libselinux1-dev libsystemd-dev libyara-dev libtsk-dev
   libgtest-dev libgmock-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler  # gRPC debug console
   util-linux   # unshare, mount: private sysroots for tests and the demo
@@ -19,6 +22,8 @@ PACKAGES=(
   libguestfs-hfsplus libguestfs-reiserfs libguestfs-xfs   # decide the appliance's feature groups
   supermin qemu-system-x86 qemu-utils linux-image-amd64
   libwin-hivex-perl   # hivexregedit: the registry hives of the phony Windows guests
+  systemd-journal-remote   # writes the journal of the virt-log test's guest
+  dpkg-dev lintian   # the Debian package: dpkg-shlibdeps for its dependencies, its check
 )
 
 missing=()

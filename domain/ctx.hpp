@@ -15,6 +15,18 @@
 
 namespace gfsd::api { struct Handlers; }
 
+// Ports only some actions use, declared here and defined in their own headers
+// (ports/acl.hpp ...), so that a change to one rebuilds only its users.
+namespace gfsd::ports {
+class Acls;
+class Capabilities;
+class SELinux;
+class Journal;
+class Inotify;
+class Yara;
+class SleuthKit;
+}  // namespace gfsd::ports
+
 namespace gfsd::domain {
 
 struct Config {
@@ -56,11 +68,20 @@ struct Ctx {
   // Set by the session for the duration of a FileIn / FileOut action.
   ports::UploadStream* upload = nullptr;
   ports::DownloadStream* download = nullptr;
-  // Library-backed ports (Augeas, hivex, librpm); the composition root sets
-  // them (null: not available).
+  // Library-backed ports; the composition root sets them (null: not available).
   ports::Augeas* augeas = nullptr;
   ports::Hivex* hivex = nullptr;
   ports::RpmDatabase* rpm = nullptr;
+  // The appliance's own tree (rooted at "/", not the sysroot), for the debug
+  // actions that write appliance files by design (debug_upload, internal_upload).
+  ports::Filesystem* appliance_fs = nullptr;
+  ports::Acls* acls = nullptr;             // libacl
+  ports::Capabilities* caps = nullptr;     // libcap
+  ports::SELinux* selinux = nullptr;       // libselinux
+  ports::Journal* journal = nullptr;       // libsystemd (sd-journal)
+  ports::Inotify* inotify = nullptr;       // the kernel's inotify
+  ports::Yara* yara = nullptr;             // libyara
+  ports::SleuthKit* tsk = nullptr;         // libtsk
   // The handler table that dispatches this call (set by the dispatcher), so
   // that a feature group is reported available only when every action of the
   // group has a handler (domain/internal/features.hpp).

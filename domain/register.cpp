@@ -25,6 +25,12 @@ void register_all(api::Handlers& h) {
   register_btrfs_upkeep(h);
   register_misc(h);
   register_archives(h);
+  register_security(h);
+  register_inotify(h);
+  register_journal(h);
+  register_yara(h);
+  register_tsk(h);
+  register_ldm(h);
 }
 
 }  // namespace gfsd::domain

@@ -31,5 +31,11 @@ void register_btrfs_volumes(api::Handlers& h);  // domain/btrfs: make, subvolume
 void register_btrfs_upkeep(api::Handlers& h);   // domain/btrfs: balance, scrub, quotas
 void register_misc(api::Handlers& h);           // sfdisk family, df, dmesg, 9p, ntfscat_i
 void register_archives(api::Handlers& h);       // domain/archives: archives, boot loaders, rsync
+void register_security(api::Handlers& h);     // domain/security: acl_*, cap_*, getcon, setcon
+void register_inotify(api::Handlers& h);      // domain/inotify: inotify_*
+void register_journal(api::Handlers& h);      // domain/journal: journal_*, internal_journal_get
+void register_yara(api::Handlers& h);         // domain/yara: yara_load, yara_destroy, internal_yara_scan
+void register_tsk(api::Handlers& h);          // domain/tsk: internal_filesystem_walk, internal_find_inode, download_inode, download_blocks
+void register_ldm(api::Handlers& h);          // domain/ldm: ldmtool_*
 
 }  // namespace gfsd::domain

@@ -20,6 +20,11 @@ Result<std::vector<std::string>> sh_lines(Ctx& ctx, const std::string& command);
 Result<std::string> debug(Ctx& ctx, const std::string& subcmd,
                           const std::vector<std::string>& extraargs);
 
+// debug_upload.cpp: FileIn, appliance paths (the debug family acts on the appliance).
+Result<void> debug_upload(Ctx& ctx, const std::string& filename, int32_t mode);
+Result<void> internal_upload(Ctx& ctx, const std::string& filename, int32_t mode);
+Result<void> internal_rhbz914931(Ctx& ctx, int32_t count);
+
 // utsname.cpp
 Result<api::Utsname> utsname(Ctx& ctx);
 

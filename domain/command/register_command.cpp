@@ -9,6 +9,9 @@ void register_command(api::Handlers& h) {
   h.sh = &sh;
   h.sh_lines = &sh_lines;
   h.debug = &debug;
+  h.debug_upload = &debug_upload;
+  h.internal_upload = &internal_upload;
+  h.internal_rhbz914931 = &internal_rhbz914931;
   h.utsname = &utsname;
 }
 

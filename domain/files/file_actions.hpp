@@ -117,7 +117,10 @@ Result<void> write_file(Ctx& ctx, const std::string& path, const std::string& co
 Result<void> upload(Ctx& ctx, const api::DevOrPath& file);
 // The FileIn stream written to an open file, which is then closed (upload,
 // upload_offset); `name` is the target as the messages show it.
-Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name);
+// A failing close is reported as `close_context` + ": " + strerror (the
+// original words it "close" for upload, "close: <name>" for debug_upload).
+Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name,
+                                 const std::string& close_context = "close");
 Result<void> download(Ctx& ctx, const api::DevOrPath& file);
 
 namespace files {

@@ -69,7 +69,8 @@ Result<void> upload(Ctx& ctx, const api::DevOrPath& target) {
   return receive_upload_into(ctx, **file, name);
 }
 
-Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name) {
+Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string& name,
+                                 const std::string& close_context) {
   if (!ctx.upload) return fail("internal error: upload without a file stream");
   auto buf = std::make_unique<char[]>(kBlockSize);
   for (;;) {
@@ -83,7 +84,7 @@ Result<void> receive_upload_into(Ctx& ctx, ports::File& file, const std::string&
     if (!file.write(buf.get(), *n)) return fail("write error: " + name);
   }
   auto c = file.close();
-  if (!c) return fail_errno(c.error().errnum, "close");
+  if (!c) return fail_errno(c.error().errnum, close_context);
   return {};
 }
 

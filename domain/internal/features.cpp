@@ -4,6 +4,13 @@
 #include <string_view>
 
 #include "optgroups.hpp"
+#include "ports/acl.hpp"
+#include "ports/capabilities.hpp"
+#include "ports/inotify.hpp"
+#include "ports/journal.hpp"
+#include "ports/selinux.hpp"
+#include "ports/sleuthkit.hpp"
+#include "ports/yara.hpp"
 
 namespace gfsd::domain {
 
@@ -72,7 +79,26 @@ const api::OptGroup* find_group(std::string_view group) {
   return nullptr;
 }
 
+// Groups served by a library the daemon loads on first use (or a kernel
+// facility): available only when its port says the library is there.
+template <class Port>
+bool port_ready(Port* port) {
+  return port != nullptr && port->available();
+}
+
+bool library_ready(Ctx& ctx, std::string_view group) {
+  if (group == "acl") return port_ready(ctx.acls);
+  if (group == "linuxcaps") return port_ready(ctx.caps);
+  if (group == "selinux") return port_ready(ctx.selinux);
+  if (group == "journal") return port_ready(ctx.journal);
+  if (group == "inotify") return port_ready(ctx.inotify);
+  if (group == "libyara") return port_ready(ctx.yara);
+  if (group == "libtsk") return port_ready(ctx.tsk);
+  return true;  // not a library group
+}
+
 bool appliance_has(Ctx& ctx, const Probe& p) {
+  if (!library_ready(ctx, p.group)) return false;
   // Without /proc/modules the kernel has no module support: modprobe is moot.
   if (p.group == "linuxmodules" && !ctx.host.path_exists("/proc/modules")) return false;
   if (!p.program.empty() && !ctx.host.program_exists(std::string(p.program))) return false;

@@ -10,7 +10,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d /tmp/gfsd-e2e-aughivex-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export LIBGUESTFS_BACKEND=direct LIBGUESTFS_BACKEND_SETTINGS="${LIBGUESTFS_BACKEND_SETTINGS:-force_tcg}"
-mkdir -p "$work/stock-cache"
+mkdir -p "$work/stock-cache" "$work/ours-cache"
+source "$here/../../deploy/original-appliance.sh"
 
 LIBGUESTFS_CACHEDIR="$work/stock-cache" "$here/images/make-linux-guest.sh" "$work/linux.img" > "$work/make.log" 2>&1 \
   || { cat "$work/make.log"; echo "FAIL: could not build the Linux image"; exit 1; }
@@ -83,9 +84,9 @@ FISH
 run() {  # run LABEL stock|ours ARGS...
   local label="$1" which="$2"; shift 2
   if [[ "$which" == stock ]]; then
-    env -u LIBGUESTFS_PATH LIBGUESTFS_CACHEDIR="$work/stock-cache" guestfish "$@" > "$work/$label.$which" 2>&1
+    (use_original_appliance; LIBGUESTFS_CACHEDIR="$work/stock-cache" guestfish "$@") > "$work/$label.$which" 2>&1
   else
-    LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$appliance/cache" guestfish "$@" > "$work/$label.$which" 2>&1
+    LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$work/ours-cache" guestfish "$@" > "$work/$label.$which" 2>&1
   fi
   echo "exit status $?" >> "$work/$label.$which"
 }
@@ -109,8 +110,8 @@ check hivex --rw -a "$work/windows-rw.img" -m /dev/sda2 -f "$work/hivex.fish"
 # Values: their handles are hive offsets, so list them once (original daemon)
 # and then read each one with both daemons.
 cv_values() {
-  env -u LIBGUESTFS_PATH LIBGUESTFS_CACHEDIR="$work/stock-cache" guestfish --ro -a "$work/windows.img" \
-    -m /dev/sda2 download /Windows/System32/config/SOFTWARE "$work/SOFTWARE" || return
+  (use_original_appliance; LIBGUESTFS_CACHEDIR="$work/stock-cache" guestfish --ro -a "$work/windows.img" \
+    -m /dev/sda2 download /Windows/System32/config/SOFTWARE "$work/SOFTWARE") || return
   perl -MWin::Hivex -e '
     my $h = Win::Hivex->open(shift);
     my $n = $h->root();

@@ -5,13 +5,16 @@
 # Commands may be shell functions; inside one, `with_stock CMD...` runs CMD with the
 # original daemon whichever side is being run (to describe a result neutrally).
 
+source "$(dirname "${BASH_SOURCE[0]}")/../../deploy/original-appliance.sh"
+
 with_stock() {
   mkdir -p "$work/stock-cache"
-  (unset LIBGUESTFS_PATH; export LIBGUESTFS_CACHEDIR="$work/stock-cache"; "$@")
+  (use_original_appliance; export LIBGUESTFS_CACHEDIR="$work/stock-cache"; "$@")
 }
 
 with_ours() {
-  (export LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$appliance/cache"; "$@")
+  mkdir -p "$work/ours-cache"  # its own: another test may run beside this one
+  (export LIBGUESTFS_PATH="$appliance" LIBGUESTFS_CACHEDIR="$work/ours-cache"; "$@")
 }
 
 # run_tool LABEL stock|ours COMMAND... -> $work/LABEL.stock|ours: output + exit status

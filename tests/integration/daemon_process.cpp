@@ -50,6 +50,10 @@ const char* our_daemon() {
 #endif
 }
 
+bool original_daemon_is_ours() {
+  return slurp(kOriginalDaemon).find("--grpc-token-file") != std::string::npos;
+}
+
 bool namespaces_available() {
   static const bool ok = [] {
     if (geteuid() != 0) return false;

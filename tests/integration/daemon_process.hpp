@@ -13,6 +13,9 @@ namespace gfsd::test {
 const char* our_daemon();
 // Debian's original daemon, the reference for the side-by-side tests.
 inline constexpr const char* kOriginalDaemon = "/usr/sbin/guestfsd";
+// Whether the file at kOriginalDaemon is a build of this project (it has our
+// --grpc-token-file option, which the original does not know).
+bool original_daemon_is_ours();
 
 // Whether `unshare -m` works here (we need root for the private mounts).
 bool namespaces_available();

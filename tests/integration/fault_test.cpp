@@ -319,8 +319,7 @@ TEST_F(DiskFull, UploadFailsCleanlyAndTheNextOneWorks) {
 // on an upload, and the frames that make both daemons close the connection.
 TEST_F(DiskFull, SameAsTheOriginal) {
   GFSD_REQUIRE_NAMESPACES();
-  if (access(kOriginalDaemon, X_OK) != 0)
-    GFSD_SKIP_WITHOUT(std::string(kOriginalDaemon) + " is not installed");
+  GFSD_REQUIRE_ORIGINAL();
   auto run = [](const char* binary) {
     std::vector<std::string> out;
     {

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -43,6 +45,19 @@ inline bool skips_are_failures() {
   do {                                                                                     \
     if (!::gfsd::test::namespaces_available())                                             \
       GFSD_SKIP_WITHOUT("needs root and a working `unshare -m` for a private /sysroot");   \
+  } while (0)
+
+// The side-by-side reference: Debian's daemon at kOriginalDaemon. Missing, it
+// is a missing prerequisite; replaced by ours (guestfsd-cpp installed in its
+// place), the comparison would be ours against ours, so the test fails.
+#define GFSD_REQUIRE_ORIGINAL()                                                             \
+  do {                                                                                      \
+    if (access(::gfsd::test::kOriginalDaemon, X_OK) != 0)                                   \
+      GFSD_SKIP_WITHOUT(std::string(::gfsd::test::kOriginalDaemon) + " is not installed");  \
+    if (::gfsd::test::original_daemon_is_ours())                                            \
+      GTEST_FAIL() << ::gfsd::test::kOriginalDaemon                                         \
+                   << " is this project's daemon (package guestfsd-cpp?): there is no "     \
+                      "original to compare with; remove guestfsd-cpp, install guestfsd";    \
   } while (0)
 
 class Served {

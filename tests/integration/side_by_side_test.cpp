@@ -171,8 +171,7 @@ class SideBySide : public ::testing::Test {
  protected:
   void SetUp() override {
     GFSD_REQUIRE_NAMESPACES();
-    if (access(kOriginalDaemon, X_OK) != 0)
-      GFSD_SKIP_WITHOUT(std::string(kOriginalDaemon) + " is not installed");
+    GFSD_REQUIRE_ORIGINAL();
     DaemonOptions o;
     o.binary = kOriginalDaemon;
     orig_ = std::make_unique<Served>(o);

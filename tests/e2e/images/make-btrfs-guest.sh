@@ -14,7 +14,8 @@ out="${1:?usage: make-btrfs-guest.sh OUT.img}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-unset LIBGUESTFS_PATH
+source "$(dirname "$0")/../../../deploy/original-appliance.sh"
+use_original_appliance
 export LIBGUESTFS_BACKEND=direct LIBGUESTFS_BACKEND_SETTINGS="${LIBGUESTFS_BACKEND_SETTINGS:-force_tcg}"
 export LIBGUESTFS_CACHEDIR="${LIBGUESTFS_CACHEDIR:-$tmp}"
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "files_test_util.hpp"
+#include "upload_test_util.hpp"
 
 namespace gfsd::domain::test {
 namespace {
@@ -18,25 +19,6 @@ using testing::InSequence;
 using testing::Invoke;
 using testing::Return;
 
-using FileResult = Result<std::unique_ptr<ports::File>>;
-using NiceFile = testing::NiceMock<MockFile>;
-
-// A MockFile that collects what is written to it; the test keeps a raw pointer
-// for expectations while the domain owns the file.
-struct SinkFile {
-  std::string written;
-  std::unique_ptr<NiceFile> owned = std::make_unique<NiceFile>();
-  MockFile* file = owned.get();
-
-  SinkFile() {
-    ON_CALL(*file, write(_, _)).WillByDefault(Invoke([this](const char* b, size_t n) {
-      written.append(b, n);
-      return Result<void>{};
-    }));
-    ON_CALL(*file, close()).WillByDefault(Return(Result<void>{}));
-  }
-  FileResult take() { return FileResult(std::unique_ptr<ports::File>(std::move(owned))); }
-};
 
 // A MockFile that reads out `content` in pieces of at most `piece` bytes.
 struct SourceFile {
@@ -56,19 +38,6 @@ struct SourceFile {
   }
   FileResult take() { return FileResult(std::unique_ptr<ports::File>(std::move(owned))); }
 };
-
-// Feeds the upload stream from a list of chunks, then end of file.
-void feed_upload(MockPorts& m, std::vector<std::string> chunks) {
-  auto queue = std::make_shared<std::vector<std::string>>(std::move(chunks));
-  auto index = std::make_shared<size_t>(0);
-  ON_CALL(m.upload, read(_, _)).WillByDefault(Invoke([queue, index](char* b, size_t n) {
-    if (*index == queue->size()) return Result<size_t>(size_t{0});
-    const std::string& c = (*queue)[(*index)++];
-    EXPECT_LE(c.size(), n);
-    std::memcpy(b, c.data(), c.size());
-    return Result<size_t>(c.size());
-  }));
-}
 
 TEST(InternalWrite, TruncatesWritesAndCloses) {
   MockPorts m;

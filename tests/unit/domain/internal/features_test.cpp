@@ -6,10 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "support/mock_inotify.hpp"
+#include "support/mock_journal.hpp"
 #include "support/mock_ports.hpp"
+#include "support/mock_security.hpp"
+#include "support/mock_tsk.hpp"
+#include "support/mock_yara.hpp"
 #include "optgroups.hpp"
 #include "domain/register.hpp"
 #include "proto/action_table.hpp"
@@ -29,15 +35,77 @@ class FeaturesTest : public testing::Test {
     ON_CALL(ports.host, program_exists).WillByDefault(Return(true));
     ON_CALL(ports.host, kernel_has_filesystem).WillByDefault(Return(true));
     ON_CALL(ports.host, path_exists).WillByDefault(Return(true));
+    // ... and every library the daemon loads on first use.
+    ON_CALL(acls, available()).WillByDefault(Return(true));
+    ON_CALL(caps, available()).WillByDefault(Return(true));
+    ON_CALL(selinux, available()).WillByDefault(Return(true));
+    ON_CALL(journal, available()).WillByDefault(Return(true));
+    ON_CALL(inotify, available()).WillByDefault(Return(true));
+    ON_CALL(yara, available()).WillByDefault(Return(true));
+    ON_CALL(tsk, available()).WillByDefault(Return(true));
+  }
+  Ctx library_ctx() {
+    auto ctx = ports.ctx();
+    ctx.acls = &acls;
+    ctx.caps = &caps;
+    ctx.selinux = &selinux;
+    ctx.journal = &journal;
+    ctx.inotify = &inotify;
+    ctx.yara = &yara;
+    ctx.tsk = &tsk;
+    return ctx;
   }
   Availability with(const api::Handlers* h, const std::string& group) {
-    auto ctx = ports.ctx();
+    auto ctx = library_ctx();
     ctx.handlers = h;
     return optgroup_availability(ctx, group);
   }
   mocks::MockPorts ports;
+  testing::NiceMock<mocks::MockAcls> acls;
+  testing::NiceMock<mocks::MockCapabilities> caps;
+  testing::NiceMock<mocks::MockSELinux> selinux;
+  testing::NiceMock<mocks::MockJournal> journal;
+  testing::NiceMock<mocks::MockInotify> inotify;
+  testing::NiceMock<mocks::MockYara> yara;
+  testing::NiceMock<mocks::MockSleuthKit> tsk;
   api::Handlers registered;
 };
+
+// A group served by a library is available only when its port can load the
+// library, and never without the port.
+TEST_F(FeaturesTest, LibraryGroupsNeedTheirLibrary) {
+  struct Row {
+    const char* group;
+    std::function<void(bool)> set;
+    std::function<void(Ctx&)> drop;
+  };
+  const Row rows[] = {
+      {"acl", [&](bool v) { ON_CALL(acls, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.acls = nullptr; }},
+      {"linuxcaps", [&](bool v) { ON_CALL(caps, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.caps = nullptr; }},
+      {"selinux", [&](bool v) { ON_CALL(selinux, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.selinux = nullptr; }},
+      {"journal", [&](bool v) { ON_CALL(journal, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.journal = nullptr; }},
+      {"inotify", [&](bool v) { ON_CALL(inotify, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.inotify = nullptr; }},
+      {"libyara", [&](bool v) { ON_CALL(yara, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.yara = nullptr; }},
+      {"libtsk", [&](bool v) { ON_CALL(tsk, available()).WillByDefault(Return(v)); },
+       [](Ctx& c) { c.tsk = nullptr; }},
+  };
+  for (const auto& row : rows) {
+    EXPECT_EQ(with(&registered, row.group), Availability::Available) << row.group;
+    row.set(false);
+    EXPECT_EQ(with(&registered, row.group), Availability::Unavailable) << row.group;
+    row.set(true);
+    auto ctx = library_ctx();
+    ctx.handlers = &registered;
+    row.drop(ctx);
+    EXPECT_EQ(optgroup_availability(ctx, row.group), Availability::Unavailable) << row.group;
+  }
+}
 
 // The groups of the action table, from the table itself.
 std::vector<std::string> table_groups() {
