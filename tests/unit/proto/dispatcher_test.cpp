@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/mock_libraries.hpp"
 #include "support/mock_ports.hpp"
 #include "proto/text_codec.hpp"
 #include "stub_handlers.hpp"
@@ -50,12 +51,14 @@ class DispatcherTest : public testing::Test {
 
   Result<void> call(const Dispatcher& d, int proc, const std::string& args, uint64_t mask = 0) {
     auto ctx = ports.ctx();
+    libs.attach(ctx);
     std::string out(1 << 16, '\0');
     XdrEncoder e(out.data(), out.size());
     return d.call(ctx, proc, mask, args.data(), args.size(), e);
   }
 
   mocks::MockPorts ports;
+  mocks::MockLibraries libs;  // every library loads
   api::Handlers empty;
 };
 

@@ -10,12 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "support/mock_inotify.hpp"
-#include "support/mock_journal.hpp"
+#include "support/mock_libraries.hpp"
 #include "support/mock_ports.hpp"
-#include "support/mock_security.hpp"
-#include "support/mock_tsk.hpp"
-#include "support/mock_yara.hpp"
 #include "optgroups.hpp"
 #include "domain/register.hpp"
 #include "proto/action_table.hpp"
@@ -35,24 +31,11 @@ class FeaturesTest : public testing::Test {
     ON_CALL(ports.host, program_exists).WillByDefault(Return(true));
     ON_CALL(ports.host, kernel_has_filesystem).WillByDefault(Return(true));
     ON_CALL(ports.host, path_exists).WillByDefault(Return(true));
-    // ... and every library the daemon loads on first use.
-    ON_CALL(acls, available()).WillByDefault(Return(true));
-    ON_CALL(caps, available()).WillByDefault(Return(true));
-    ON_CALL(selinux, available()).WillByDefault(Return(true));
-    ON_CALL(journal, available()).WillByDefault(Return(true));
-    ON_CALL(inotify, available()).WillByDefault(Return(true));
-    ON_CALL(yara, available()).WillByDefault(Return(true));
-    ON_CALL(tsk, available()).WillByDefault(Return(true));
   }
+  // ... and every library the daemon loads on first use.
   Ctx library_ctx() {
     auto ctx = ports.ctx();
-    ctx.acls = &acls;
-    ctx.caps = &caps;
-    ctx.selinux = &selinux;
-    ctx.journal = &journal;
-    ctx.inotify = &inotify;
-    ctx.yara = &yara;
-    ctx.tsk = &tsk;
+    libs.attach(ctx);
     return ctx;
   }
   Availability with(const api::Handlers* h, const std::string& group) {
@@ -61,13 +44,7 @@ class FeaturesTest : public testing::Test {
     return optgroup_availability(ctx, group);
   }
   mocks::MockPorts ports;
-  testing::NiceMock<mocks::MockAcls> acls;
-  testing::NiceMock<mocks::MockCapabilities> caps;
-  testing::NiceMock<mocks::MockSELinux> selinux;
-  testing::NiceMock<mocks::MockJournal> journal;
-  testing::NiceMock<mocks::MockInotify> inotify;
-  testing::NiceMock<mocks::MockYara> yara;
-  testing::NiceMock<mocks::MockSleuthKit> tsk;
+  mocks::MockLibraries libs;
   api::Handlers registered;
 };
 
@@ -80,19 +57,19 @@ TEST_F(FeaturesTest, LibraryGroupsNeedTheirLibrary) {
     std::function<void(Ctx&)> drop;
   };
   const Row rows[] = {
-      {"acl", [&](bool v) { ON_CALL(acls, available()).WillByDefault(Return(v)); },
+      {"acl", [&](bool v) { ON_CALL(libs.acls, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.acls = nullptr; }},
-      {"linuxcaps", [&](bool v) { ON_CALL(caps, available()).WillByDefault(Return(v)); },
+      {"linuxcaps", [&](bool v) { ON_CALL(libs.caps, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.caps = nullptr; }},
-      {"selinux", [&](bool v) { ON_CALL(selinux, available()).WillByDefault(Return(v)); },
+      {"selinux", [&](bool v) { ON_CALL(libs.selinux, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.selinux = nullptr; }},
-      {"journal", [&](bool v) { ON_CALL(journal, available()).WillByDefault(Return(v)); },
+      {"journal", [&](bool v) { ON_CALL(libs.journal, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.journal = nullptr; }},
-      {"inotify", [&](bool v) { ON_CALL(inotify, available()).WillByDefault(Return(v)); },
+      {"inotify", [&](bool v) { ON_CALL(libs.inotify, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.inotify = nullptr; }},
-      {"libyara", [&](bool v) { ON_CALL(yara, available()).WillByDefault(Return(v)); },
+      {"libyara", [&](bool v) { ON_CALL(libs.yara, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.yara = nullptr; }},
-      {"libtsk", [&](bool v) { ON_CALL(tsk, available()).WillByDefault(Return(v)); },
+      {"libtsk", [&](bool v) { ON_CALL(libs.tsk, available()).WillByDefault(Return(v)); },
        [](Ctx& c) { c.tsk = nullptr; }},
   };
   for (const auto& row : rows) {
