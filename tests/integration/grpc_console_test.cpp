@@ -276,47 +276,6 @@ TEST_P(GrpcConsoleTest, ErrorsCarryTheErrnoAndTheXdrMessage) {
   EXPECT_TRUE(data.empty());
 }
 
-TEST_P(GrpcConsoleTest, UnimplementedActionIsNotSupported) {
-  grpc::ClientContext ctx;
-  authorize(ctx);
-  pb::ListReply list;
-  ASSERT_TRUE(stub_->List(&ctx, pb::ListRequest(), &list).ok());
-  // An action nobody implemented, called with well-formed arguments of its
-  // types. Those left are all in feature groups, unavailable while a slot is
-  // empty. Once every action is done this fails: delete it with the last one.
-  const pb::Action* target = nullptr;
-  for (const pb::Action& a : list.actions()) {
-    if (a.implemented() || a.flags_size() > 0) continue;
-    target = &a;
-    break;
-  }
-  ASSERT_NE(target, nullptr) << "every action is implemented: nothing left to check";
-  pb::CallRequest req = request(target->name());
-  for (const pb::Arg& arg : target->args()) {
-    Value v;
-    const std::string& t = arg.type();
-    if (t.rfind("StringList", 0) == 0)
-      v.mutable_list_value();
-    else if (t == "Int" || t == "Int64")
-      v.set_number_value(0);
-    else if (t == "Bool")
-      v.set_bool_value(false);
-    else if (t == "OptString")
-      v.set_null_value(google::protobuf::NULL_VALUE);
-    else
-      v.set_string_value("/");
-    (*req.mutable_args()->mutable_fields())[arg.name()] = v;
-  }
-  const grpc::Status st = call(req);
-  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNIMPLEMENTED) << st.error_message();
-  if (target->optgroup().empty())
-    EXPECT_EQ(st.error_message(), "ENOTSUP: " + target->name() + ": not supported by this daemon");
-  else
-    EXPECT_EQ(st.error_message().rfind("ENOTSUP: feature '" + target->optgroup() + "' is not available", 0),
-              0u)
-        << st.error_message();
-}
-
 TEST_P(GrpcConsoleTest, BadRequestsAreInvalidArguments) {
   struct Case {
     pb::CallRequest req;

@@ -18,80 +18,6 @@ namespace {
 
 using proto::ArgKind;
 
-// Valid-looking arguments for any action, so that it gets past decoding.
-ArgsFn dummy_args(const proto::ActionInfo& a) {
-  return [&a](proto::XdrEncoder& e) {
-    auto put = [&e](ArgKind k) {
-      switch (k) {
-        case ArgKind::FileIn:
-        case ArgKind::FileOut:
-          return;  // not in the args struct
-        case ArgKind::StringList:
-        case ArgKind::DeviceList:
-        case ArgKind::FilenameList:
-          e.put(uint32_t{0});
-          return;
-        case ArgKind::Int:
-          e.put(int32_t{0});
-          return;
-        case ArgKind::Int64:
-          e.put(int64_t{0});
-          return;
-        case ArgKind::Bool:
-          e.put(false);
-          return;
-        case ArgKind::OptString:
-          e.put(std::optional<std::string>{});
-          return;
-        case ArgKind::Pathname:
-        case ArgKind::DevOrPath:
-        case ArgKind::MountableOrPath:
-          e.put(std::string("/"));
-          return;
-        default:
-          e.put(std::string("x"));
-          return;
-      }
-    };
-    for (int i = 0; i < a.nargs; ++i) put(a.args[i].kind);
-    for (int i = 0; i < a.noptargs; ++i) put(a.optargs[i].kind);
-  };
-}
-
-// Args a daemon can check without any device or file existing.
-bool simple_args(const proto::ActionInfo& a) {
-  for (int i = 0; i < a.nargs; ++i) {
-    switch (a.args[i].kind) {
-      case ArgKind::Device:
-      case ArgKind::Mountable:
-      case ArgKind::DeviceList:
-      case ArgKind::FileIn:
-      case ArgKind::FileOut:
-        return false;
-      default:
-        break;
-    }
-  }
-  return true;
-}
-
-// An action of this tree that nobody has implemented yet (those left are all in
-// feature groups, which their empty slots make unavailable); nullptr once every
-// action is done, and then the test that uses it fails: delete it with the last one.
-const proto::ActionInfo* unimplemented_action() {
-  static api::Handlers handlers;
-  static const proto::Dispatcher dispatcher = [] {
-    domain::register_all(handlers);
-    return proto::Dispatcher(handlers);
-  }();
-  for (int i = 0; i < proto::kNumActionList; ++i) {
-    const proto::ActionInfo& a = proto::kActionList[i];
-    if (simple_args(a) && !a.has(proto::kInternal) && !dispatcher.implemented(a.proc))
-      return &a;
-  }
-  return nullptr;
-}
-
 void expect_error(const Reply& r, const std::string& err, const std::string& message) {
   ASSERT_TRUE(r.problem.empty()) << r.problem;
   EXPECT_FALSE(r.ok) << "expected an error reply";
@@ -128,20 +54,6 @@ TEST_F(Protocol, SerialsAreEchoed) {
     EXPECT_EQ(r.hdr.progress_hint, 0u);
     EXPECT_EQ(r.hdr.optargs_bitmask, 0u);
   }
-}
-
-TEST_F(Protocol, UnimplementedActionAnswersEnotsup) {
-  const proto::ActionInfo* a = unimplemented_action();
-  ASSERT_NE(a, nullptr) << "every action is implemented: this test has nothing left to check";
-  RecordProperty("action", a->name);
-  Reply r = c().call_proc(a->proc, dummy_args(*a));
-  ASSERT_TRUE(r.problem.empty()) << r.problem;
-  EXPECT_FALSE(r.ok) << a->name << " answered OK";
-  EXPECT_EQ(r.err, "ENOTSUP") << a->name << ": " << r.message;
-  // Its group is unavailable while a slot is empty, and says so first.
-  const std::string names = a->optgroup[0] ? std::string("feature '") + a->optgroup + "'" : a->name;
-  EXPECT_NE(r.message.find(names), std::string::npos) << r.message;
-  expect_alive();
 }
 
 TEST_F(Protocol, UnavailableOptgroupAnswersFeatureNotAvailable) {

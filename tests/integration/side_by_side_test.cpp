@@ -281,14 +281,11 @@ TEST_F(SideBySide, PingEchoAndFeatures) {
   same_call("available_all_groups");
 }
 
-// Deliberately different: the original claims groups whose actions we do not
-// have yet; ours says such a group is unavailable (README, "Differences").
-TEST_F(SideBySide, GroupsWithMissingActionsAreUnavailableOnlyWithOurs) {
-  for (const char* group : {"acl", "journal", "inotify"}) {
-    Reply ours = ours_->client().call("internal_feature_available", str_arg(group));
-    ASSERT_REPLY_OK(ours);
-    EXPECT_EQ(as_int(ours), 1) << group;
-  }
+// The groups the original serves from libraries linked into it: complete here
+// too, and available as the original's once their libraries load.
+TEST_F(SideBySide, LibraryGroupsAreAvailableAsTheOriginals) {
+  for (const char* group : {"acl", "journal", "inotify", "libyara", "libtsk", "linuxcaps", "selinux"})
+    same_call("internal_feature_available", str_arg(group));
 }
 
 // LUKS and MD: complete groups now, available as the original's where the
