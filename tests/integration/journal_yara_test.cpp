@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "integration/quoted_text.hpp"
 #include "integration/fixture.hpp"
 
 namespace gfsd::test {
@@ -130,23 +131,6 @@ constexpr const char* kRules =
     "rule TestRule { strings: $a = \"some text\" condition: $a }\n"
     "rule Big { condition: filesize > 100 }\n"
     "rule Never { condition: false }\n";
-
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += static_cast<char>(ch);
-    } else if (ch < 0x20 || ch >= 0x7f) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\x%02x", ch);
-      out += b;
-    } else {
-      out += static_cast<char>(ch);
-    }
-  }
-  return out + "\"";
-}
 
 std::string render(const Reply& r) {
   if (!r.problem.empty()) return "PROTOCOL PROBLEM: " + r.problem;

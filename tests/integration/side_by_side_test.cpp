@@ -16,6 +16,7 @@
 #include <string>
 #include <type_traits>
 
+#include "integration/quoted_text.hpp"
 #include "integration/fixture.hpp"
 #include "proto/action_table.hpp"
 
@@ -41,23 +42,6 @@ std::optional<std::string> stable_stat(const std::string& f, const std::string& 
 std::optional<std::string> stable_statvfs(const std::string& f, const std::string& v) {
   if (f == "bsize" || f == "frsize" || f == "namemax") return v;
   return std::nullopt;
-}
-
-std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += static_cast<char>(ch);
-    } else if (ch < 0x20 || ch >= 0x7f) {
-      char b[8];
-      std::snprintf(b, sizeof b, "\\x%02x", ch);
-      out += b;
-    } else {
-      out += static_cast<char>(ch);
-    }
-  }
-  return out + "\"";
 }
 
 std::string render_fields(const Fields& f, const FieldFilter& filter) {
