@@ -16,16 +16,25 @@ failed=0
 fail() { echo "FAIL: $*"; failed=1; }
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-had_original=0
-installed guestfsd && had_original=1
+installed guestfsd-cpp && { echo "FAIL: guestfsd-cpp is installed already; remove it first"; exit 1; }
+# Debian's guestfsd, which ours replaces for a while: its .deb is fetched first, so that
+# putting it back needs no network and nothing is changed if it cannot be had.
+original_deb=""
+if installed guestfsd; then
+  version="$(dpkg-query -W -f='${Version}' guestfsd)"
+  (cd "$work" && apt-get download -qq "guestfsd=$version" > /dev/null 2>&1) ||
+    cp /var/cache/apt/archives/guestfsd_*.deb "$work/" 2> /dev/null
+  original_deb="$(ls "$work"/guestfsd_*.deb 2> /dev/null | head -1)"
+  [[ -n "$original_deb" ]] || { echo "FAIL: cannot get guestfsd $version's .deb to restore it"; exit 1; }
+fi
 restore() {
   installed guestfsd-cpp && apt-get remove -y -qq guestfsd-cpp > /dev/null 2>&1
-  ((had_original)) && ! installed guestfsd &&
-    apt-get install -y -qq --no-install-recommends guestfsd > /dev/null 2>&1
+  [[ -n "$original_deb" ]] && ! installed guestfsd && dpkg -i "$original_deb" > /dev/null 2>&1
+  installed guestfsd-cpp && echo "WARNING: guestfsd-cpp could not be removed"
+  [[ -n "$original_deb" ]] && ! installed guestfsd && echo "WARNING: guestfsd could not be reinstalled"
   rm -rf "$work"
 }
 trap restore EXIT
-installed guestfsd-cpp && { echo "FAIL: guestfsd-cpp is installed already; remove it first"; exit 1; }
 original_sum="$(sha256sum < "$payload")"
 
 # Which daemon the library's own appliance runs: ours knows --grpc-token-file.
