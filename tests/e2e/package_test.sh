@@ -28,7 +28,7 @@ if installed guestfsd; then
   [[ -n "$original_deb" ]] || { echo "FAIL: cannot get guestfsd $version's .deb to restore it"; exit 1; }
 fi
 restore() {
-  installed guestfsd-cpp && apt-get remove -y -qq guestfsd-cpp > /dev/null 2>&1
+  dpkg-query -W guestfsd-cpp > /dev/null 2>&1 && apt-get purge -y -qq guestfsd-cpp > /dev/null 2>&1
   [[ -n "$original_deb" ]] && ! installed guestfsd && dpkg -i "$original_deb" > /dev/null 2>&1
   installed guestfsd-cpp && echo "WARNING: guestfsd-cpp could not be removed"
   [[ -n "$original_deb" ]] && ! installed guestfsd && echo "WARNING: guestfsd could not be reinstalled"
@@ -79,7 +79,7 @@ echo "--- with the package: $who"
 [[ "$who" == ours ]] || fail "guestfish did not boot our daemon with the package installed"
 
 echo "--- remove"
-apt-get remove -y -qq guestfsd-cpp > "$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt-get remove"; }
+apt-get purge -y -qq guestfsd-cpp > "$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt-get purge"; }
 dpkg-divert --list | grep -q guestfsd-cpp && fail "the diversion is still there"
 [[ "$(sha256sum < "$payload")" == "$original_sum" ]] || fail "the original payload was not restored"
 who="$(answering_daemon)"
