@@ -1,7 +1,6 @@
 // inotify_add_watch, inotify_rm_watch.
 #include "domain/core/host_path.hpp"
 #include "domain/inotify/inotify_actions.hpp"
-#include "domain/security/unfollowed_host_path.hpp"
 #include "ports/inotify.hpp"
 
 namespace gfsd::domain {

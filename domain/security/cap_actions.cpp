@@ -4,7 +4,6 @@
 #include "domain/core/host_path.hpp"
 #include "domain/security/library_errors.hpp"
 #include "domain/security/security_actions.hpp"
-#include "domain/security/unfollowed_host_path.hpp"
 #include "ports/capabilities.hpp"
 
 namespace gfsd::domain {

@@ -1,4 +1,4 @@
-#include "domain/security/unfollowed_host_path.hpp"
+#include "domain/core/host_path.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
