@@ -15,22 +15,8 @@ namespace gfsd::mocks {
 
 class MockInotify : public ports::Inotify {
  public:
-  MockInotify() {
-    ON_CALL(*this, available()).WillByDefault(testing::Return(true));
-    ON_CALL(*this, is_open()).WillByDefault([this] { return open_; });
-    ON_CALL(*this, open()).WillByDefault([this] {
-      open_ = true;
-      return Result<void>{};
-    });
-    ON_CALL(*this, close()).WillByDefault([this] {
-      open_ = false;
-      return Result<void>{};
-    });
-    GFSD_FAIL_BY_DEFAULT(Inotify, set_max_queued_events);
-    GFSD_FAIL_BY_DEFAULT(Inotify, add_watch);
-    GFSD_FAIL_BY_DEFAULT(Inotify, rm_watch);
-    GFSD_FAIL_BY_DEFAULT(Inotify, read_queued);
-  }
+  MockInotify();
+  ~MockInotify() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(bool, is_open, (), (override));
   MOCK_METHOD(Result<void>, set_max_queued_events, (int32_t n), (override));

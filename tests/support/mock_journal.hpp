@@ -9,6 +9,7 @@ namespace gfsd::mocks {
 
 class MockJournal : public ports::Journal {
  public:
+  ~MockJournal() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(Result<void>, open, (const std::string& host_directory), (override));
   MOCK_METHOD(bool, is_open, (), (const, override));

@@ -23,15 +23,8 @@ struct MockLibraries {
   testing::NiceMock<MockYara> yara;
   testing::NiceMock<MockSleuthKit> tsk;
 
-  MockLibraries() {
-    ON_CALL(acls, available()).WillByDefault(testing::Return(true));
-    ON_CALL(caps, available()).WillByDefault(testing::Return(true));
-    ON_CALL(selinux, available()).WillByDefault(testing::Return(true));
-    ON_CALL(journal, available()).WillByDefault(testing::Return(true));
-    ON_CALL(inotify, available()).WillByDefault(testing::Return(true));
-    ON_CALL(yara, available()).WillByDefault(testing::Return(true));
-    ON_CALL(tsk, available()).WillByDefault(testing::Return(true));
-  }
+  MockLibraries();
+  ~MockLibraries();
   MockLibraries(const MockLibraries&) = delete;
   MockLibraries& operator=(const MockLibraries&) = delete;
 

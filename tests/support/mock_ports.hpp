@@ -49,12 +49,8 @@ inline auto unexpected_call(const char* port_method) {
 
 class MockFile : public ports::File {
  public:
-  MockFile() {
-    GFSD_FAIL_BY_DEFAULT(File, read);
-    GFSD_FAIL_BY_DEFAULT(File, write);
-    GFSD_FAIL_BY_DEFAULT(File, seek);
-    GFSD_FAIL_BY_DEFAULT(File, close);
-  }
+  MockFile();
+  ~MockFile() override;
 
   MOCK_METHOD(Result<size_t>, read, (char* buf, size_t n), (override));
   MOCK_METHOD(Result<void>, write, (const char* buf, size_t n), (override));
@@ -64,39 +60,8 @@ class MockFile : public ports::File {
 
 class MockFilesystem : public ports::Filesystem {
  public:
-  MockFilesystem() {
-    GFSD_FAIL_BY_DEFAULT(Filesystem, open);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, stat);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, statvfs);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, list_dir);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, read_dir);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, readlink);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, list_xattrs);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, list_xattr_names);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, get_xattr);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, set_xattr);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, remove_xattr);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, realpath);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, mkdir);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, rmdir);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, unlink);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, remove_tree);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, symlink);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, link);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, rename);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, mknod);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, chmod);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, chown);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, pread);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, pwrite);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, truncate);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, set_times);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, touch);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, make_temp);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, make_temp_dir);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, sync);
-    GFSD_FAIL_BY_DEFAULT(Filesystem, glob);
-  }
+  MockFilesystem();
+  ~MockFilesystem() override;
 
   MOCK_METHOD(Result<std::unique_ptr<ports::File>>, open,
               (const std::string& path, ports::OpenFor how, uint32_t create_mode), (override));
@@ -155,7 +120,8 @@ class MockFilesystem : public ports::Filesystem {
 
 class MockProcessRunner : public ports::ProcessRunner {
  public:
-  MockProcessRunner() { GFSD_FAIL_BY_DEFAULT(ProcessRunner, run); }
+  MockProcessRunner();
+  ~MockProcessRunner() override;
 
   MOCK_METHOD(Result<ports::ProcessResult>, run,
               (const std::vector<std::string>& argv, const ports::RunOptions& opts), (override));
@@ -163,10 +129,8 @@ class MockProcessRunner : public ports::ProcessRunner {
 
 class MockMounts : public ports::Mounts {
  public:
-  MockMounts() {
-    GFSD_FAIL_BY_DEFAULT(Mounts, list);
-    GFSD_FAIL_BY_DEFAULT(Mounts, umount);
-  }
+  MockMounts();
+  ~MockMounts() override;
 
   MOCK_METHOD(Result<std::vector<ports::MountEntry>>, list, (), (override));
   MOCK_METHOD(Result<void>, umount, (const std::string& target, bool force, bool lazy),
@@ -175,19 +139,8 @@ class MockMounts : public ports::Mounts {
 
 class MockBlockDevices : public ports::BlockDevices {
  public:
-  MockBlockDevices() {
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, probe);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, open);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, size);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, pread);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, pwrite);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, discard);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, discard_zeroes);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, list_dir);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, realpath);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, rdev);
-    GFSD_FAIL_BY_DEFAULT(BlockDevices, write_file);
-  }
+  MockBlockDevices();
+  ~MockBlockDevices() override;
 
   MOCK_METHOD(const std::vector<std::string>&, disks_in_order, (), (override));
   MOCK_METHOD(ports::DeviceKind, kind, (const std::string& path), (override));
@@ -216,6 +169,7 @@ class MockBlockDevices : public ports::BlockDevices {
 
 class MockLog : public ports::Log {
  public:
+  ~MockLog() override;
   MOCK_METHOD(bool, verbose, (), (const, override));
   MOCK_METHOD(void, debug, (const std::string& line), (override));
   MOCK_METHOD(void, error, (const std::string& line), (override));
@@ -223,17 +177,20 @@ class MockLog : public ports::Log {
 
 class MockClock : public ports::Clock {
  public:
+  ~MockClock() override;
   MOCK_METHOD(int64_t, now_us, (), (override));
 };
 
 class MockKernelCmdline : public ports::KernelCmdline {
  public:
+  ~MockKernelCmdline() override;
   MOCK_METHOD(std::string, read, (), (override));
 };
 
 class MockHostProbe : public ports::HostProbe {
  public:
-  MockHostProbe() { GFSD_FAIL_BY_DEFAULT(HostProbe, uname); }
+  MockHostProbe();
+  ~MockHostProbe() override;
 
   MOCK_METHOD(bool, program_exists, (const std::string& name), (override));
   MOCK_METHOD(bool, kernel_has_filesystem, (const std::string& fstype), (override));
@@ -243,18 +200,16 @@ class MockHostProbe : public ports::HostProbe {
 
 class MockUploadStream : public ports::UploadStream {
  public:
-  MockUploadStream() { GFSD_FAIL_BY_DEFAULT(UploadStream, read); }
+  MockUploadStream();
+  ~MockUploadStream() override;
 
   MOCK_METHOD(Result<size_t>, read, (char* buf, size_t n), (override));
 };
 
 class MockDownloadStream : public ports::DownloadStream {
  public:
-  MockDownloadStream() {
-    GFSD_FAIL_BY_DEFAULT(DownloadStream, start);
-    GFSD_FAIL_BY_DEFAULT(DownloadStream, write);
-    GFSD_FAIL_BY_DEFAULT(DownloadStream, finish);
-  }
+  MockDownloadStream();
+  ~MockDownloadStream() override;
 
   MOCK_METHOD(Result<void>, start, (), (override));
   MOCK_METHOD(Result<void>, write, (const char* data, size_t n), (override));
@@ -263,15 +218,14 @@ class MockDownloadStream : public ports::DownloadStream {
 
 class MockProgress : public ports::Progress {
  public:
+  ~MockProgress() override;
   MOCK_METHOD(void, report, (uint64_t position, uint64_t total), (override));
 };
 
 class MockChannel : public ports::Channel {
  public:
-  MockChannel() {
-    GFSD_FAIL_BY_DEFAULT(Channel, read);
-    GFSD_FAIL_BY_DEFAULT(Channel, write_all);
-  }
+  MockChannel();
+  ~MockChannel() override;
 
   MOCK_METHOD(Result<size_t>, read, (void* buf, size_t n), (override));
   MOCK_METHOD(Result<void>, write_all, (const void* buf, size_t n), (override));
@@ -280,28 +234,16 @@ class MockChannel : public ports::Channel {
 
 class MockChannelSource : public ports::ChannelSource {
  public:
-  MockChannelSource() { GFSD_FAIL_BY_DEFAULT(ChannelSource, next); }
+  MockChannelSource();
+  ~MockChannelSource() override;
 
   MOCK_METHOD(Result<std::unique_ptr<ports::Channel>>, next, (), (override));
 };
 
 class MockAugeasTree : public ports::AugeasTree {
  public:
-  MockAugeasTree() {
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, get);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, set);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, setm);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, insert);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, rm);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, mv);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, match);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, defvar);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, defnode);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, label);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, load);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, save);
-    GFSD_FAIL_BY_DEFAULT(AugeasTree, transform);
-  }
+  MockAugeasTree();
+  ~MockAugeasTree() override;
 
   MOCK_METHOD(Result<ports::AugeasValue>, get, (const std::string& path), (override));
   MOCK_METHOD(Result<void>, set,
@@ -329,7 +271,8 @@ class MockAugeasTree : public ports::AugeasTree {
 
 class MockAugeas : public ports::Augeas {
  public:
-  MockAugeas() { GFSD_FAIL_BY_DEFAULT(Augeas, open); }
+  MockAugeas();
+  ~MockAugeas() override;
 
   MOCK_METHOD(Result<std::unique_ptr<ports::AugeasTree>>, open,
               (const std::string& root, int32_t flags), (override));
@@ -337,24 +280,8 @@ class MockAugeas : public ports::Augeas {
 
 class MockHive : public ports::Hive {
  public:
-  MockHive() {
-    GFSD_FAIL_BY_DEFAULT(Hive, root);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_name);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_children);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_get_child);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_parent);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_values);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_get_value);
-    GFSD_FAIL_BY_DEFAULT(Hive, value_key);
-    GFSD_FAIL_BY_DEFAULT(Hive, value_type);
-    GFSD_FAIL_BY_DEFAULT(Hive, value_value);
-    GFSD_FAIL_BY_DEFAULT(Hive, value_string);
-    GFSD_FAIL_BY_DEFAULT(Hive, value_dword);
-    GFSD_FAIL_BY_DEFAULT(Hive, commit);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_add_child);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_delete_child);
-    GFSD_FAIL_BY_DEFAULT(Hive, node_set_value);
-  }
+  MockHive();
+  ~MockHive() override;
 
   MOCK_METHOD(Result<int64_t>, root, (), (override));
   MOCK_METHOD(Result<std::string>, node_name, (int64_t node), (override));
@@ -381,7 +308,8 @@ class MockHive : public ports::Hive {
 
 class MockHivex : public ports::Hivex {
  public:
-  MockHivex() { GFSD_FAIL_BY_DEFAULT(Hivex, open); }
+  MockHivex();
+  ~MockHivex() override;
 
   MOCK_METHOD(Result<std::unique_ptr<ports::Hive>>, open, (const std::string& path, int32_t flags),
               (override));
@@ -389,7 +317,8 @@ class MockHivex : public ports::Hivex {
 
 class MockRpmDatabase : public ports::RpmDatabase {
  public:
-  MockRpmDatabase() { GFSD_FAIL_BY_DEFAULT(RpmDatabase, installed_packages); }
+  MockRpmDatabase();
+  ~MockRpmDatabase() override;
 
   MOCK_METHOD(Result<std::vector<ports::RpmPackage>>, installed_packages, (const std::string& root),
               (override));
@@ -417,13 +346,10 @@ struct MockPorts {
   bool with_upload = true;
   bool with_download = true;
 
-  MockPorts() {
-    ON_CALL(devices, disks_in_order()).WillByDefault(testing::ReturnRef(disks));
-    // A tree without symlinks: every guest path is its own canonical form.
-    ON_CALL(fs, realpath(testing::_)).WillByDefault([](const std::string& p) {
-      return Result<std::string>(p);
-    });
-  }
+  // Out of line (mock_ports.cpp), with the mocks' own constructors and destructors:
+  // the mocks' vtables and default actions are then compiled once, not in every test.
+  MockPorts();
+  ~MockPorts();
   MockPorts(const MockPorts&) = delete;
   MockPorts& operator=(const MockPorts&) = delete;
 

@@ -27,16 +27,8 @@ struct FakeParsedCaps : ports::ParsedCaps {
 
 class MockAcls : public ports::Acls {
  public:
-  MockAcls() {
-    ON_CALL(*this, available()).WillByDefault(testing::Return(true));
-    // Any text parses unless a test says otherwise.
-    ON_CALL(*this, parse).WillByDefault([](const std::string& text) {
-      return Result<std::unique_ptr<ports::ParsedAcl>>(std::make_unique<FakeParsedAcl>(text));
-    });
-    GFSD_FAIL_BY_DEFAULT(Acls, get);
-    GFSD_FAIL_BY_DEFAULT(Acls, set);
-    GFSD_FAIL_BY_DEFAULT(Acls, delete_default);
-  }
+  MockAcls();
+  ~MockAcls() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(Result<std::unique_ptr<ports::ParsedAcl>>, parse, (const std::string& text),
               (override));
@@ -50,14 +42,8 @@ class MockAcls : public ports::Acls {
 
 class MockCapabilities : public ports::Capabilities {
  public:
-  MockCapabilities() {
-    ON_CALL(*this, available()).WillByDefault(testing::Return(true));
-    ON_CALL(*this, parse).WillByDefault([](const std::string& text) {
-      return Result<std::unique_ptr<ports::ParsedCaps>>(std::make_unique<FakeParsedCaps>(text));
-    });
-    GFSD_FAIL_BY_DEFAULT(Capabilities, get);
-    GFSD_FAIL_BY_DEFAULT(Capabilities, set);
-  }
+  MockCapabilities();
+  ~MockCapabilities() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(Result<std::unique_ptr<ports::ParsedCaps>>, parse, (const std::string& text),
               (override));
@@ -68,11 +54,8 @@ class MockCapabilities : public ports::Capabilities {
 
 class MockSELinux : public ports::SELinux {
  public:
-  MockSELinux() {
-    ON_CALL(*this, available()).WillByDefault(testing::Return(true));
-    GFSD_FAIL_BY_DEFAULT(SELinux, current_context);
-    GFSD_FAIL_BY_DEFAULT(SELinux, set_context);
-  }
+  MockSELinux();
+  ~MockSELinux() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(Result<std::string>, current_context, (), (override));
   MOCK_METHOD(Result<void>, set_context, (const std::string& context), (override));

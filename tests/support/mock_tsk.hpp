@@ -17,6 +17,7 @@ namespace gfsd::mocks {
 
 class MockSleuthKit : public ports::SleuthKit {
  public:
+  ~MockSleuthKit() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(Result<std::unique_ptr<ports::TskImage>>, open_image, (const std::string& device),
               (override));
@@ -24,6 +25,7 @@ class MockSleuthKit : public ports::SleuthKit {
 
 class MockTskImage : public ports::TskImage {
  public:
+  ~MockTskImage() override;
   MOCK_METHOD(Result<std::unique_ptr<ports::TskFilesystem>>, open_filesystem, (), (override));
 };
 

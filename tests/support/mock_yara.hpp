@@ -12,6 +12,7 @@ namespace gfsd::mocks {
 
 class MockYara : public ports::Yara {
  public:
+  ~MockYara() override;
   MOCK_METHOD(bool, available, (), (override));
   MOCK_METHOD(Result<std::unique_ptr<ports::YaraRulesFile>>, create_rules_file, (), (override));
   MOCK_METHOD(ports::YaraLoadOutcome, load, (const ports::YaraRulesFile& rules), (override));
@@ -55,6 +56,7 @@ class MemoryRulesFile : public ports::YaraRulesFile {
 
 class MockYaraTarget : public ports::YaraTarget {
  public:
+  ~MockYaraTarget() override;
   MOCK_METHOD(Result<void>, scan,
               (const std::function<Result<void>(std::string_view rule)>& on_match), (override));
 };
