@@ -21,6 +21,7 @@ PACKAGES=(
   libguestfs0 libguestfs-dev libguestfs-tools guestfish
   libguestfs-hfsplus libguestfs-reiserfs libguestfs-xfs   # decide the appliance's feature groups
   supermin qemu-system-x86 qemu-utils linux-image-amd64
+  user-mode-linux   # the UML kernel of deploy/uml/uml-hv and its end-to-end test
   libwin-hivex-perl   # hivexregedit: the registry hives of the phony Windows guests
   systemd-journal-remote   # writes the journal of the virt-log test's guest
   dpkg-dev lintian   # the Debian package: dpkg-shlibdeps for its dependencies, its check
