@@ -59,6 +59,11 @@ class BlockDevices {
   // 0 bytes and ENOSPC, where a seek would fail). Errors name the failing
   // step: "open: <path>: ...", "pread: <path>: ...", "close: <path>: ...".
   virtual Result<std::string> pread(const std::string& path, size_t count, int64_t offset) = 0;
+  // The first `count` bytes of a device read around the page cache (O_DIRECT), as
+  // lvm reads its labels: what was written through another name of the same blocks
+  // (the whole disk, a partition) is seen. Fewer bytes at the end of a device.
+  // Errors name the step: "open: <path>: ...", "pread: <path>: ...".
+  virtual Result<std::string> read_head_uncached(const std::string& path, size_t count) = 0;
   virtual Result<size_t> pwrite(const std::string& path, const std::string& data,
                                 int64_t offset) = 0;
   // BLKDISCARD of length bytes from offset (the device opened for writing);

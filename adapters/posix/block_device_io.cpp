@@ -1,6 +1,9 @@
 // Reads, writes and discards on a device at an offset, each one system call on
 // a descriptor opened for it (SysfsBlockDevices).
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
+#include <memory>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
@@ -47,6 +50,24 @@ Result<std::string> SysfsBlockDevices::pread(const std::string& path, size_t cou
   if (!fd.close()) return fail_errno(errno, "close: " + path);
   buf.resize(static_cast<size_t>(n));
   return buf;
+}
+
+Result<std::string> SysfsBlockDevices::read_head_uncached(const std::string& path, size_t count) {
+  DeviceFd fd(::open(path.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC));
+  if (fd.get() < 0) return fail_errno(errno, "open: " + path);
+  // O_DIRECT wants the buffer, the length and the offset aligned to the logical
+  // block size; 4096 covers every block size Linux allows.
+  constexpr size_t kAlign = 4096;
+  const size_t len = (count + kAlign - 1) / kAlign * kAlign;
+  void* mem = nullptr;
+  if (::posix_memalign(&mem, kAlign, len) != 0) return fail_errno(ENOMEM, "pread: " + path);
+  std::unique_ptr<char, decltype(&std::free)> buf(static_cast<char*>(mem), &std::free);
+  ssize_t n;
+  do {
+    n = ::pread(fd.get(), buf.get(), len, 0);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return fail_errno(errno, "pread: " + path);
+  return std::string(buf.get(), std::min(static_cast<size_t>(n), count));
 }
 
 Result<size_t> SysfsBlockDevices::pwrite(const std::string& path, const std::string& data,

@@ -30,6 +30,7 @@ class SysfsBlockDevices final : public ports::BlockDevices {
   Result<int64_t> size(const std::string& path) override;
   // block_device_io.cpp
   Result<std::string> pread(const std::string& path, size_t count, int64_t offset) override;
+  Result<std::string> read_head_uncached(const std::string& path, size_t count) override;
   Result<size_t> pwrite(const std::string& path, const std::string& data,
                         int64_t offset) override;
   Result<void> discard(const std::string& path, uint64_t offset, uint64_t length) override;

@@ -2,6 +2,7 @@
 
 #include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
+#include "domain/lvm/lvm_labels.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
 namespace gfsd::domain {
@@ -37,18 +38,21 @@ std::vector<std::string> lvs_from_attr_lines(const std::string& out) {
 }  // namespace
 
 Result<std::vector<std::string>> pvs(Ctx& ctx) {
+  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};  // what lvm would say
   auto out = run_lvm_or_fail_stderr(ctx, {"pvs", "-o", "pv_name", "--noheadings"});
   if (!out) return forward(out.error());
   return lvm_name_list(*out);
 }
 
 Result<std::vector<std::string>> vgs(Ctx& ctx) {
+  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};  // what lvm would say
   auto out = run_lvm_or_fail_stderr(ctx, {"vgs", "-o", "vg_name", "--noheadings"});
   if (!out) return forward(out.error());
   return lvm_name_list(*out);
 }
 
 Result<std::vector<std::string>> lvs(Ctx& ctx) {
+  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};  // what lvm would say
   auto has_select = lvs_has_select(ctx);
   if (!has_select) return forward(has_select.error());
   if (*has_select) {

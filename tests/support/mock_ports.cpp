@@ -65,6 +65,7 @@ MockBlockDevices::MockBlockDevices() {
   GFSD_FAIL_BY_DEFAULT(BlockDevices, open);
   GFSD_FAIL_BY_DEFAULT(BlockDevices, size);
   GFSD_FAIL_BY_DEFAULT(BlockDevices, pread);
+  GFSD_FAIL_BY_DEFAULT(BlockDevices, read_head_uncached);
   GFSD_FAIL_BY_DEFAULT(BlockDevices, pwrite);
   GFSD_FAIL_BY_DEFAULT(BlockDevices, discard);
   GFSD_FAIL_BY_DEFAULT(BlockDevices, discard_zeroes);

@@ -150,6 +150,8 @@ class MockBlockDevices : public ports::BlockDevices {
   MOCK_METHOD(Result<int64_t>, size, (const std::string& path), (override));
   MOCK_METHOD(Result<std::string>, pread, (const std::string& path, size_t count, int64_t offset),
               (override));
+  MOCK_METHOD(Result<std::string>, read_head_uncached, (const std::string& path, size_t count),
+              (override));
   MOCK_METHOD(Result<size_t>, pwrite,
               (const std::string& path, const std::string& data, int64_t offset), (override));
   MOCK_METHOD(Result<void>, discard, (const std::string& path, uint64_t offset, uint64_t length),

@@ -356,6 +356,10 @@ TEST(ListDmDevices, MapperEntriesThatAreNotLvs) {
   m.state.lvs_has_select = 1;
   EXPECT_CALL(m.devices, list_dir("/dev/mapper"))
       .WillOnce(Return(std::vector<std::string>{"VG-LV1", "luks-1", "control"}));
+  // The two mappings as block devices: lvs runs lvm when any exists (lvm_labels.hpp).
+  EXPECT_CALL(m.devices, list_dir("/sys/class/block"))
+      .WillRepeatedly(Return(std::vector<std::string>{"sda", "sda1", "dm-0", "dm-1"}));
+  EXPECT_CALL(m.devices, read_head_uncached(_, _)).WillRepeatedly(Return(std::string(2048, '\0')));
   EXPECT_CALL(m.runner, run(kLvsSelect, _)).WillRepeatedly(Return(exited(0, "  VG/LV1\n")));
   EXPECT_CALL(m.devices, rdev("/dev/mapper/VG-LV1")).WillRepeatedly(Return(uint64_t{0xfe00}));
   EXPECT_CALL(m.devices, rdev("/dev/mapper/luks-1")).WillRepeatedly(Return(uint64_t{0xfe01}));
