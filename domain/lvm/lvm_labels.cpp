@@ -24,9 +24,11 @@ bool has_lvm_label(std::string_view head) {
 bool no_lvm_label_anywhere(Ctx& ctx) {
   auto names = ctx.devices.list_dir("/sys/class/block");  // disks and partitions
   if (!names) return false;
-  for (const auto& name : *names) {
-    // An active LV or an opened LUKS or other mapping: leave it to lvm.
+  // An active LV or an opened LUKS or other mapping: leave it to lvm, before
+  // reading any device (with LVs active, the reads would only add to lvm's time).
+  for (const auto& name : *names)
     if (name.rfind("dm-", 0) == 0) return false;
+  for (const auto& name : *names) {
     auto head = ctx.devices.read_head_uncached("/dev/" + name, kLabelSectors * kSector);
     if (!head) {
       // A drive with no medium, or a node with no device behind it (an unbound

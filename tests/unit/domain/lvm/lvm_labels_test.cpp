@@ -74,11 +74,10 @@ TEST(LvmLabels, ALabelInAnyOfTheFirstFourSectorsRunsLvm) {
   }
 }
 
-TEST(LvmLabels, ADeviceMapperDeviceRunsLvmWithoutReadingIt) {
+TEST(LvmLabels, ADeviceMapperDeviceRunsLvmWithoutReadingAnyDevice) {
   MockPorts m;
   devices_are(m, {"sda", "dm-0"});
-  EXPECT_CALL(m.devices, read_head_uncached("/dev/sda", 2048)).WillRepeatedly(Return(head()));
-  EXPECT_CALL(m.devices, read_head_uncached("/dev/dm-0", _)).Times(0);
+  EXPECT_CALL(m.devices, read_head_uncached(_, _)).Times(0);  // no device is read at all
   EXPECT_CALL(m.runner, run(kPvs, _)).WillOnce(Return(exited(0, "")));
   auto ctx = m.ctx();
   EXPECT_TRUE(pvs(ctx));
