@@ -13,4 +13,10 @@ namespace gfsd::domain {
 // second or more; this costs a few reads.
 bool no_lvm_label_anywhere(Ctx& ctx);
 
+// pvs, vgs and lvs without that check, lvm always run: for a caller that made
+// the check once itself (lvm_remove_all lists all three).
+Result<std::vector<std::string>> pvs_from_lvm(Ctx& ctx);
+Result<std::vector<std::string>> vgs_from_lvm(Ctx& ctx);
+Result<std::vector<std::string>> lvs_from_lvm(Ctx& ctx);
+
 }  // namespace gfsd::domain

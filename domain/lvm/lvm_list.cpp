@@ -37,22 +37,19 @@ std::vector<std::string> lvs_from_attr_lines(const std::string& out) {
 
 }  // namespace
 
-Result<std::vector<std::string>> pvs(Ctx& ctx) {
-  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};  // what lvm would say
+Result<std::vector<std::string>> pvs_from_lvm(Ctx& ctx) {
   auto out = run_lvm_or_fail_stderr(ctx, {"pvs", "-o", "pv_name", "--noheadings"});
   if (!out) return forward(out.error());
   return lvm_name_list(*out);
 }
 
-Result<std::vector<std::string>> vgs(Ctx& ctx) {
-  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};  // what lvm would say
+Result<std::vector<std::string>> vgs_from_lvm(Ctx& ctx) {
   auto out = run_lvm_or_fail_stderr(ctx, {"vgs", "-o", "vg_name", "--noheadings"});
   if (!out) return forward(out.error());
   return lvm_name_list(*out);
 }
 
-Result<std::vector<std::string>> lvs(Ctx& ctx) {
-  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};  // what lvm would say
+Result<std::vector<std::string>> lvs_from_lvm(Ctx& ctx) {
   auto has_select = lvs_has_select(ctx);
   if (!has_select) return forward(has_select.error());
   if (*has_select) {
@@ -67,6 +64,22 @@ Result<std::vector<std::string>> lvs(Ctx& ctx) {
       ctx, {"lvm", "lvs", "-o", "lv_attr,vg_name,lv_name", "--noheadings", "--separator", ":"});
   if (!out) return forward(out.error());
   return lvs_from_attr_lines(*out);
+}
+
+// Without a label or a mapping anywhere, what lvm would say is known: nothing.
+Result<std::vector<std::string>> pvs(Ctx& ctx) {
+  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};
+  return pvs_from_lvm(ctx);
+}
+
+Result<std::vector<std::string>> vgs(Ctx& ctx) {
+  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};
+  return vgs_from_lvm(ctx);
+}
+
+Result<std::vector<std::string>> lvs(Ctx& ctx) {
+  if (no_lvm_label_anywhere(ctx)) return std::vector<std::string>{};
+  return lvs_from_lvm(ctx);
 }
 
 }  // namespace gfsd::domain

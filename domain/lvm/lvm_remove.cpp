@@ -1,5 +1,6 @@
 #include "domain/core/run_tool.hpp"
 #include "domain/lvm/lvm_actions.hpp"
+#include "domain/lvm/lvm_labels.hpp"
 #include "domain/lvm/lvm_output.hpp"
 
 namespace gfsd::domain {
@@ -18,7 +19,12 @@ Result<void> remove_named(Ctx& ctx, const char* what, const std::string& name,
 
 // Removes every LV, VG and PV: meant for tests.
 Result<void> lvm_remove_all(Ctx& ctx) {
-  auto lv_list = lvs(ctx);
+  // One look at the devices for all three lists (lvm_labels.hpp).
+  if (no_lvm_label_anywhere(ctx)) {
+    ctx.devices.settle("");
+    return {};
+  }
+  auto lv_list = lvs_from_lvm(ctx);
   if (!lv_list) return forward(lv_list.error());
   for (const auto& lv : *lv_list) {
     // Deactivate first: some lvm versions do not remove active LVs reliably even with -f.
@@ -26,14 +32,14 @@ Result<void> lvm_remove_all(Ctx& ctx) {
     ctx.devices.settle("");
     GFSD_TRY(remove_named(ctx, "lvremove", lv, {"lvremove", "-f", lv}));
   }
-  auto vg_list = vgs(ctx);
+  auto vg_list = vgs_from_lvm(ctx);
   if (!vg_list) return forward(vg_list.error());
   for (const auto& vg : *vg_list) {
     (void)run_lvm_or_fail_stderr(ctx, {"vgchange", "-an", vg});
     ctx.devices.settle("");
     GFSD_TRY(remove_named(ctx, "vgremove", vg, {"vgremove", "-f", vg}));
   }
-  auto pv_list = pvs(ctx);
+  auto pv_list = pvs_from_lvm(ctx);
   if (!pv_list) return forward(pv_list.error());
   for (const auto& pv : *pv_list) GFSD_TRY(remove_named(ctx, "pvremove", pv, {"pvremove", "-f", pv}));
   ctx.devices.settle("");
